@@ -1,0 +1,16 @@
+package uk.cspr.workflow.cases;
+
+/** Variables every flow of a case carries (typed names; Java never spells them as raw strings). */
+public final class CaseVariables {
+
+  /** Generated case reference, e.g. {@code NL-2026-0007}; also the process business key. */
+  public static final String CASE_REFERENCE = "caseReference";
+
+  /** Partnership tenant id (SPEC §1); the process instance's tenant. */
+  public static final String PARTNERSHIP = "partnership";
+
+  /** Names of steps whose statutory deadline was missed (SPEC §2: recorded, never stops the case). */
+  public static final String DEADLINES_BREACHED = "deadlinesBreached";
+
+  private CaseVariables() {}
+}

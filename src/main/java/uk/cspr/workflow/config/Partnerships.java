@@ -1,0 +1,41 @@
+package uk.cspr.workflow.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The safeguarding partnerships served by this installation. Each is a Camunda tenant (SPEC §1);
+ * a new partnership is added by configuration alone.
+ */
+@ConfigurationProperties("cspr")
+public record Partnerships(Map<String, Partnership> partnerships) {
+
+  /** One partnership: display name, case reference prefix, its mailboxes and local switches. */
+  public record Partnership(
+      String name,
+      String casePrefix,
+      String businessUnitMailbox,
+      String delegatedPartnersMailbox,
+      String seniorLeadsMailbox,
+      boolean agencyAuthorisationRequired) {}
+
+  public Partnerships {
+    partnerships = partnerships == null ? Map.of() : Map.copyOf(partnerships);
+  }
+
+  public Set<String> tenantIds() {
+    return partnerships.keySet();
+  }
+
+  public Optional<Partnership> find(String tenantId) {
+    return Optional.ofNullable(tenantId).map(partnerships::get);
+  }
+
+  /** The partnership, or an {@link IllegalArgumentException} naming the unknown tenant. */
+  public Partnership get(String tenantId) {
+    return find(tenantId)
+        .orElseThrow(() -> new IllegalArgumentException("Unknown partnership: " + tenantId));
+  }
+}

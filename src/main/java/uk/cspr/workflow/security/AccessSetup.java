@@ -1,0 +1,108 @@
+package uk.cspr.workflow.security;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.cspr.workflow.config.Partnerships;
+
+/**
+ * Creates the groups, tenants and authorizations of SPEC §1 at start-up. Idempotent: an existing
+ * group, tenant or grant is left as it is, so administrators' later changes survive restarts.
+ */
+@Component
+class AccessSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final Partnerships partnerships;
+  private final SecurityProperties securityProperties;
+
+  AccessSetup(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      Partnerships partnerships,
+      SecurityProperties securityProperties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.partnerships = partnerships;
+    this.securityProperties = securityProperties;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  @Order(0)
+  void setUp() {
+    CsprGroups.ALL.forEach(group -> createGroup(group.get(0), group.get(1)));
+    partnerships.partnerships().forEach((id, partnership) -> createTenant(id, partnership.name()));
+    AccessPolicy.grants().forEach(this::grant);
+    createFirstAdministrator();
+  }
+
+  private void createGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(CsprGroups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void createTenant(String id, String name) {
+    if (identityService.createTenantQuery().tenantId(id).count() == 0) {
+      Tenant tenant = identityService.newTenant(id);
+      tenant.setName(name);
+      identityService.saveTenant(tenant);
+    }
+  }
+
+  private void grant(AccessPolicy.Grant grant) {
+    List<Authorization> existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(grant.groupId())
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .list();
+    Authorization authorization =
+        existing.isEmpty()
+            ? authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT)
+            : existing.get(0);
+    if (Arrays.stream(grant.permissions()).allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    authorization.setGroupId(grant.groupId());
+    authorization.setResource(grant.resource());
+    authorization.setResourceId(grant.resourceId());
+    Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /** Outside the demo profile the only user created is the one named by the environment. */
+  private void createFirstAdministrator() {
+    String userId = securityProperties.adminUser();
+    String password = securityProperties.adminPassword();
+    if (userId == null || userId.isBlank() || password == null || password.isBlank()) {
+      return;
+    }
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      var user = identityService.newUser(userId);
+      user.setPassword(password);
+      user.setFirstName("Administrator");
+      user.setLastName(userId);
+      identityService.saveUser(user);
+      identityService.createMembership(userId, CsprGroups.ADMIN);
+      LOG.info("Created first administrator '{}' from the environment", userId);
+    }
+  }
+}
