@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 /**
  * What each group of SPEC §1 may do. This list is the README's permission table; {@link
- * AccessSetup} applies it at start-up. Task permissions come from candidate groups (the engine
+ * AccessSetup} applies it at start-up. Administrators get every permission on every resource. Task permissions come from candidate groups (the engine
  * grants them per task); process instances and tasks are further limited to the user's tenants.
  */
 final class AccessPolicy {

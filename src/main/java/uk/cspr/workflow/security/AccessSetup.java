@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,7 +40,7 @@ class AccessSetup {
     this.securityProperties = securityProperties;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationStartedEvent.class)
   @Order(0)
   void setUp() {
     CsprGroups.ALL.forEach(group -> createGroup(group.get(0), group.get(1)));
@@ -74,16 +74,18 @@ class AccessSetup {
             .resourceType(grant.resource())
             .resourceId(grant.resourceId())
             .list();
-    Authorization authorization =
-        existing.isEmpty()
-            ? authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT)
-            : existing.get(0);
-    if (Arrays.stream(grant.permissions()).allMatch(authorization::isPermissionGranted)) {
-      return;
+    Authorization authorization;
+    if (existing.isEmpty()) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+    } else {
+      authorization = existing.get(0);
+      if (Arrays.stream(grant.permissions()).allMatch(authorization::isPermissionGranted)) {
+        return;
+      }
     }
-    authorization.setGroupId(grant.groupId());
-    authorization.setResource(grant.resource());
-    authorization.setResourceId(grant.resourceId());
     Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
     authorizationService.saveAuthorization(authorization);
   }

@@ -14,7 +14,7 @@ import static uk.cspr.workflow.security.CsprGroups.SENIOR_LEADS;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -60,7 +60,7 @@ class DemoUsers {
     this.partnerships = partnerships;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationStartedEvent.class)
   @Order(1)
   void createDemoUsers() {
     createUser(new DemoUser("demo", "Demo", "Administrator", ADMIN, List.copyOf(partnerships.tenantIds())));
