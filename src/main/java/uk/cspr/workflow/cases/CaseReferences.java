@@ -1,0 +1,61 @@
+package uk.cspr.workflow.cases;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Generates case references such as {@code NL-2026-0007}: partnership prefix, year, number per
+ * partnership and year. The counter row is created in its own transaction (so a concurrent first
+ * case of the year on another node cannot abort ours); the increment runs in the caller's
+ * transaction, so a rolled-back referral does not consume a number.
+ */
+@Component
+public class CaseReferences {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
+
+  CaseReferences(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public String next(String partnership, String prefix, int year) {
+    if (increment(partnership, year) == 0) {
+      createCounter(partnership, year);
+      increment(partnership, year);
+    }
+    Integer number =
+        jdbc.queryForObject(
+            "SELECT last_number FROM cspr_case_sequence WHERE partnership = ? AND case_year = ?",
+            Integer.class,
+            partnership,
+            year);
+    return String.format("%s-%d-%04d", prefix, year, number);
+  }
+
+  private int increment(String partnership, int year) {
+    return jdbc.update(
+        "UPDATE cspr_case_sequence SET last_number = last_number + 1 WHERE partnership = ? AND case_year = ?",
+        partnership,
+        year);
+  }
+
+  private void createCounter(String partnership, int year) {
+    try {
+      newTransaction.executeWithoutResult(
+          status ->
+              jdbc.update(
+                  "INSERT INTO cspr_case_sequence (partnership, case_year, last_number) VALUES (?, ?, 0)",
+                  partnership,
+                  year));
+    } catch (DuplicateKeyException alreadyCreated) {
+      // another node created it first: fine
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package uk.cspr.workflow.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.cspr.workflow.cases.FormValues;
+import uk.cspr.workflow.cases.InvalidCaseDataException;
+
+/**
+ * Server-side check of every task form submission against the task's own Camunda Form: required
+ * fields, lengths, e-mail format, select and radio options, numbers and dates. Tasklist (form-js
+ * 1.8) submits dates as strings and yes/no radios as "true"/"false"; they are stored typed. A bad
+ * value throws {@link InvalidCaseDataException}: 400 and the task stays open.
+ */
+@Component
+class TaskFormCheck implements TaskListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RepositoryService repositoryService;
+  private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+
+  TaskFormCheck(@Lazy RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String formId = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
+    if (formId == null) {
+      return;
+    }
+    String deploymentId = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+    JsonNode form = forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
+    FormValues values = new FormValues(new HashMap<>(task.getVariables()));
+    for (JsonNode component : form.path("components")) {
+      String key = component.path("key").asText(null);
+      if (key == null || component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
+        continue;
+      }
+      boolean required = component.path("validate").path("required").asBoolean(false);
+      if (!values.present(key)) {
+        if (required) {
+          throw new InvalidCaseDataException(key, "is required");
+        }
+        continue;
+      }
+      Object typed = typed(component, key, values);
+      task.setVariable(key, typed);
+    }
+  }
+
+  private static Object typed(JsonNode component, String key, FormValues values) {
+    JsonNode validate = component.path("validate");
+    switch (component.path("type").asText()) {
+      case "checkbox":
+        return values.bool(key, false);
+      case "number":
+        return values.integer(
+            key, validate.path("min").asInt(Integer.MIN_VALUE), validate.path("max").asInt(Integer.MAX_VALUE));
+      case "datetime":
+        return "date".equals(component.path("subtype").asText())
+            ? Date.from(values.date(key).atStartOfDay(FormValues.LONDON).toInstant())
+            : Date.from(values.instant(key));
+      case "radio":
+      case "select":
+        return option(component, key, values.raw(key));
+      case "textfield":
+      case "textarea":
+        String text = values.text(key, validate.path("maxLength").asInt(4000), false);
+        if ("email".equals(validate.path("validationType").asText()) && !text.isEmpty()) {
+          return values.email(key);
+        }
+        return text;
+      default:
+        return values.raw(key);
+    }
+  }
+
+  /** The submitted value must be one of the options; "true"/"false" options are stored as booleans. */
+  private static Object option(JsonNode component, String key, Object value) {
+    String submitted = String.valueOf(value);
+    for (JsonNode option : component.path("values")) {
+      if (option.path("value").asText().equals(submitted)) {
+        return submitted.equals("true") || submitted.equals("false") ? Boolean.valueOf(submitted) : submitted;
+      }
+    }
+    throw new InvalidCaseDataException(key, "'" + submitted + "' is not one of the options");
+  }
+
+  private JsonNode load(String deploymentId, String formId) {
+    String resource =
+        repositoryService.getDeploymentResourceNames(deploymentId).stream()
+            .filter(name -> name.endsWith("/" + formId + ".form") || name.equals(formId + ".form"))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("Form " + formId + " not deployed with " + deploymentId));
+    try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource)) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read form " + formId, e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package uk.cspr.workflow.tasks;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the task conventions to every user task of every model, so no model can forget them:
+ * labels on create and the form check on complete. Built-in listeners run before the model's own,
+ * so those can rely on typed, checked values and may refine the name.
+ */
+@Component
+class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
+
+  private final TaskLabels labels;
+  private final TaskFormCheck formCheck;
+
+  UserTaskConventionsPlugin(TaskLabels labels, TaskFormCheck formCheck) {
+    this.labels = labels;
+    this.formCheck = formCheck;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, labels);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formCheck);
+      }
+    });
+  }
+}
