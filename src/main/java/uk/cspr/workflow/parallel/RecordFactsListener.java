@@ -1,12 +1,16 @@
 package uk.cspr.workflow.parallel;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Completing "Record the facts for parallel processes": the same checks as the start form. */
+/**
+ * Completing "Record the facts for parallel processes": the same checks as the start form. An end
+ * listener of the task (not a task listener, whose exceptions the engine wraps) so that bad input
+ * reaches the caller as {@link uk.cspr.workflow.cases.InvalidCaseDataException}: 400, task stays open.
+ */
 @Component("parallelReviewFacts")
-class RecordFactsListener implements TaskListener {
+class RecordFactsListener implements ExecutionListener {
 
   private final TriggerFactsRecorder recorder;
 
@@ -15,9 +19,12 @@ class RecordFactsListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
     recorder.record(
-        task.getExecution().getProcessInstance(),
-        TriggerFacts.validate(task.getVariables(), TriggerFactsRecorder.now().toInstant()));
+        execution.getProcessInstance(),
+        TriggerFacts.validate(execution.getVariables(), TriggerFactsRecorder.now().toInstant()));
   }
 }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.FormValues;
@@ -20,14 +20,19 @@ import uk.cspr.workflow.parallel.ParallelReviewRecords.Status;
  * Completing "Track the parallel process until it closes": checks what the conditional fields of the
  * form need (a pause names at least one area and a reason; a closure its date, not in the future),
  * prepares the message variables for the LCSPR ({@code pausedAreas}, {@code pauseReason}) and notes
- * the update in the case record.
+ * the update in the case record. An end listener of the task, so a bad value reaches the caller
+ * unwrapped (400, task stays open). Bean name differs from the variable {@code trackingUpdate}, which
+ * would otherwise shadow it in expressions.
  */
-@Component("trackingUpdate")
-class TrackingUpdateListener implements TaskListener {
+@Component("recordTrackingUpdate")
+class TrackingUpdateListener implements ExecutionListener {
 
   @Override
-  public void notify(DelegateTask task) {
-    FormValues form = new FormValues(task.getVariables());
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    FormValues form = new FormValues(execution.getVariables());
     TrackingUpdate update = form.code(TRACKING_UPDATE, TrackingUpdate.class);
     String note = form.text(TRACKING_NOTE, 2000, true);
     Status status = Status.TRACKING;
@@ -43,27 +48,27 @@ class TrackingUpdateListener implements TaskListener {
         if (areas.isEmpty()) {
           throw new InvalidCaseDataException(PAUSE_FAMILY_ENGAGEMENT, "choose what the criminal proceedings pause");
         }
-        task.getExecution().setVariable(PAUSED_AREAS, CaseData.json(areas));
-        task.getExecution().setVariable(PAUSE_REASON, form.text(PAUSE_REASON, 2000, true));
+        execution.setVariable(PAUSED_AREAS, CaseData.json(areas));
+        execution.setVariable(PAUSE_REASON, form.text(PAUSE_REASON, 2000, true));
         status = Status.PAUSED_FOR_CRIMINAL_PROCEEDINGS;
       }
       case PROCEEDINGS_CONCLUDED -> {
         // after the event nothing is paused any more; the note says how the proceedings ended
-        task.getExecution().setVariable(PAUSED_AREAS, CaseData.json(List.of()));
-        task.getExecution().setVariable(PAUSE_REASON, note);
+        execution.setVariable(PAUSED_AREAS, CaseData.json(List.of()));
+        execution.setVariable(PAUSE_REASON, note);
       }
       case CLOSED -> {
         LocalDate closedAt = form.date(CLOSED_AT);
         if (closedAt.isAfter(TriggerFactsRecorder.now().toInstant().atZone(FormValues.LONDON).toLocalDate())) {
           throw new InvalidCaseDataException(CLOSED_AT, "cannot be in the future");
         }
-        task.getExecution().setVariable(CLOSED_AT, Date.from(closedAt.atStartOfDay(FormValues.LONDON).toInstant()));
+        execution.setVariable(CLOSED_AT, Date.from(closedAt.atStartOfDay(FormValues.LONDON).toInstant()));
         status = Status.CLOSED;
       }
       case PROGRESS -> {}
     }
-    task.getExecution().setVariable(REVIEW_STATUS, status.name());
+    execution.setVariable(REVIEW_STATUS, status.name());
     ParallelReviewRecords.update(
-        task.getExecution(), task.getExecution().getProcessInstance(), status, update.name() + ": " + note);
+        execution, execution.getProcessInstance(), status, update.name() + ": " + note);
   }
 }

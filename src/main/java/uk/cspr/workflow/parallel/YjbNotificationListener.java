@@ -3,8 +3,8 @@ package uk.cspr.workflow.parallel;
 import static uk.cspr.workflow.parallel.ParallelReviewProcess.Vars.YJB_NOTIFIED_AT;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
@@ -12,18 +12,22 @@ import uk.cspr.workflow.parallel.ParallelReviewRecords.Status;
 
 /**
  * Completing "Notify the Youth Justice Board": the notification was made outside this system (the
- * YJB serious incidents mailbox); its time must not be in the future. Noted in the case record.
+ * YJB serious incidents mailbox); its time must not be in the future. Noted in the case record. An
+ * end listener of the task, so a bad value reaches the caller unwrapped (400, task stays open).
  */
 @Component("yjbNotification")
-class YjbNotificationListener implements TaskListener {
+class YjbNotificationListener implements ExecutionListener {
 
   @Override
-  public void notify(DelegateTask task) {
-    Instant notifiedAt = new FormValues(task.getVariables()).instant(YJB_NOTIFIED_AT);
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    Instant notifiedAt = new FormValues(execution.getVariables()).instant(YJB_NOTIFIED_AT);
     if (notifiedAt.isAfter(TriggerFactsRecorder.now().toInstant().plusSeconds(300))) {
       throw new InvalidCaseDataException(YJB_NOTIFIED_AT, "cannot be in the future");
     }
     ParallelReviewRecords.update(
-        task, task.getExecution().getProcessInstance(), Status.LEAD_NOTIFIED, "Youth Justice Board notified");
+        execution, execution.getProcessInstance(), Status.LEAD_NOTIFIED, "Youth Justice Board notified");
   }
 }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.ProcessKeys;
 import uk.cspr.workflow.support.CsprSpringBootTest;
@@ -43,6 +44,7 @@ class ParallelReviewInterfaceProcessTest {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired ParallelReviews parallelReviews;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -152,6 +154,14 @@ class ParallelReviewInterfaceProcessTest {
         .finished().count();
   }
 
+  /** Lead notifications recorded in the correspondence outbox (SPEC §5) by this instance. */
+  private List<Map<String, Object>> leadNotifications(ProcessInstance instance) {
+    return jdbc.queryForList(
+        "SELECT to_addresses, cc_addresses, subject, body_html FROM cspr_outbox_message "
+            + "WHERE process_instance_id = ? AND template = 'parallelReviewLeadNotification' ORDER BY subject",
+        instance.getId());
+  }
+
   private Map<String, Object> record(ProcessInstance instance, String review) {
     List<Map<String, Object>> records = (List<Map<String, Object>>) variable(instance, "parallelReviewRecords");
     return records.stream().filter(r -> review.equals(r.get("review"))).findFirst().orElseThrow();
@@ -208,6 +218,17 @@ class ParallelReviewInterfaceProcessTest {
         .containsEntry("leadTitle", "Chair of the community safety partnership")
         .containsEntry("leadEmail", "community-safety-partnership-chair@parallel-leads.example")
         .containsEntry("leadAddressee", "BUSINESS_UNIT");
+    // one e-mail per lead, to the business unit to forward (the lead's address is in it), never the child's name
+    List<Map<String, Object>> sent = leadNotifications(instance);
+    assertThat(sent).hasSize(FIVE.size());
+    assertThat(sent).allSatisfy(mail -> {
+      assertThat((String) mail.get("to_addresses")).contains("mars@northlincs.gov.uk");
+      assertThat((String) mail.get("subject")).startsWith("Child safeguarding practice review " + instance.getBusinessKey() + ": ");
+    });
+    assertThat(sent).anySatisfy(mail -> {
+      assertThat((String) mail.get("subject")).endsWith("Domestic homicide review (domestic abuse related death review)");
+      assertThat((String) mail.get("body_html")).contains("community-safety-partnership-chair@parallel-leads.example");
+    });
 
     tasks.complete(open(instance, NOTIFY_YOUTH_JUSTICE_BOARD).get(0).getId(),
         values("yjbNotifiedAt", "2026-12-24T11:30", "yjbNotificationReference", "YJB-SI-42"));
