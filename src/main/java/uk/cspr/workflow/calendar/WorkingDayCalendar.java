@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,11 +58,11 @@ public final class WorkingDayCalendar {
   /** {@code endOfDay[i]}: epoch second of 23:59:59 London on day i. */
   private final long[] endOfDay;
 
+  /** {@link #deadline} results, created on first use (immutable, so a racy cache is safe). */
+  private final ZonedDateTime[] endOfDayCache;
+
   /** Bank holidays (plus extra weekday non-working days) per year, sorted, immutable. */
   private final List<List<LocalDate>> holidaysByYear;
-
-  private final LocalDate fileFirst;
-  private final LocalDate fileLast;
 
   /**
    * @param govUkHolidays the GOV.UK england-and-wales event dates (may be empty: rules only)
@@ -71,33 +73,18 @@ public final class WorkingDayCalendar {
     TreeSet<LocalDate> extra = new TreeSet<>(extraNonWorkingDays);
     file.forEach(date -> requireInRange(date, "bank holiday"));
     extra.forEach(date -> requireInRange(date, "extra non-working day"));
-    fileFirst = file.isEmpty() ? null : file.first();
-    fileLast = file.isEmpty() ? null : file.last();
+
+    holidaysByYear = holidaysByYear(file, extra);
 
     boolean[] holiday = new boolean[DAYS];
-    List<List<LocalDate>> byYear = new ArrayList<>();
-    for (int year = FIRST_DAY.getYear(); year <= LAST_DAY.getYear(); year++) {
-      TreeSet<LocalDate> days = new TreeSet<>();
-      for (LocalDate date : standingBankHolidays(year)) {
-        if (!coveredByFile(date)) {
-          days.add(date);
-        }
-      }
-      days.addAll(file.subSet(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true));
-      extra.subSet(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true).stream()
-          .filter(date -> !isWeekend(date))
-          .forEach(days::add);
-      days.forEach(date -> holiday[index(date)] = true);
-      byYear.add(List.copyOf(days));
-    }
-    holidaysByYear = List.copyOf(byYear);
-
+    holidaysByYear.forEach(days -> days.forEach(date -> holiday[index(date)] = true));
     workingBefore = new int[DAYS + 1];
     int[] working = new int[DAYS];
     int count = 0;
     for (int i = 0; i < DAYS; i++) {
       workingBefore[i] = count;
-      if (!holiday[i] && !isWeekend(day(i))) {
+      boolean weekend = Math.floorMod(FIRST_EPOCH_DAY + i + 3, 7) >= 5; // epoch day 0 was a Thursday
+      if (!holiday[i] && !weekend) {
         working[count++] = i;
       }
     }
@@ -106,13 +93,15 @@ public final class WorkingDayCalendar {
 
     startOfDay = new long[DAYS + 1];
     endOfDay = new long[DAYS];
+    LondonWallClock wallClock = new LondonWallClock((FIRST_EPOCH_DAY - 1) * SECONDS_PER_DAY);
     for (int i = 0; i <= DAYS; i++) {
-      LocalDate date = LocalDate.ofEpochDay(FIRST_EPOCH_DAY + i);
-      startOfDay[i] = date.atStartOfDay(ZONE).toEpochSecond();
+      long midnight = (FIRST_EPOCH_DAY + i) * SECONDS_PER_DAY;
+      startOfDay[i] = wallClock.toEpochSecond(midnight);
       if (i < DAYS) {
-        endOfDay[i] = date.atTime(END_OF_DAY).atZone(ZONE).toEpochSecond();
+        endOfDay[i] = wallClock.toEpochSecond(midnight + SECONDS_PER_DAY - 1);
       }
     }
+    endOfDayCache = new ZonedDateTime[DAYS];
   }
 
   /** Not a Saturday, Sunday, bank holiday or configured extra non-working day. */
@@ -148,7 +137,7 @@ public final class WorkingDayCalendar {
    * after the London calendar day of {@code when}.
    */
   public ZonedDateTime deadline(Instant when, int n) {
-    return Instant.ofEpochSecond(deadlineEpochSecond(when.getEpochSecond(), n)).atZone(ZONE);
+    return endOfDay(plus(londonDayIndex(when.getEpochSecond()), n));
   }
 
   /** {@link #deadline} as epoch seconds, without allocation (hot path of the {@code workingDays} bean). */
@@ -163,7 +152,7 @@ public final class WorkingDayCalendar {
 
   /** 23:59:59 Europe/London on {@code date}. */
   public ZonedDateTime endOfDay(LocalDate date) {
-    return Instant.ofEpochSecond(endOfDay[index(date)]).atZone(ZONE);
+    return endOfDay(index(date));
   }
 
   /**
@@ -233,8 +222,56 @@ public final class WorkingDayCalendar {
     return LocalDate.of(year, month, day);
   }
 
-  private boolean coveredByFile(LocalDate date) {
-    return fileFirst != null && !date.isBefore(fileFirst) && !date.isAfter(fileLast);
+  private ZonedDateTime endOfDay(int dayIndex) {
+    ZonedDateTime end = endOfDayCache[dayIndex];
+    if (end == null) {
+      end = Instant.ofEpochSecond(endOfDay[dayIndex]).atZone(ZONE);
+      endOfDayCache[dayIndex] = end;
+    }
+    return end;
+  }
+
+  /**
+   * London wall-clock seconds (epoch-based) to epoch seconds, for increasing wall-clock times: walks
+   * the zone's transitions once instead of resolving 200,000 local times. London never changes its
+   * clocks at midnight or 23:59:59 ({@code WorkingDayCalendarDeadlineTest} checks every day against
+   * java.time).
+   */
+  private static final class LondonWallClock {
+
+    private final ZoneRules rules = ZONE.getRules();
+    private int offset;
+    private ZoneOffsetTransition next;
+
+    LondonWallClock(long fromEpochSecond) {
+      Instant from = Instant.ofEpochSecond(fromEpochSecond);
+      offset = rules.getOffset(from).getTotalSeconds();
+      next = rules.nextTransition(from);
+    }
+
+    long toEpochSecond(long wallClockSecond) {
+      while (next != null && wallClockSecond - offset >= next.toEpochSecond()) {
+        offset = next.getOffsetAfter().getTotalSeconds();
+        next = rules.nextTransition(next.getInstant());
+      }
+      return wallClockSecond - offset;
+    }
+  }
+
+  /** Per year: the file's dates, standing-rule dates outside the file's span, extra weekdays. */
+  private static List<List<LocalDate>> holidaysByYear(TreeSet<LocalDate> file, TreeSet<LocalDate> extra) {
+    List<List<LocalDate>> byYear = new ArrayList<>();
+    for (int year = FIRST_DAY.getYear(); year <= LAST_DAY.getYear(); year++) {
+      LocalDate first = LocalDate.of(year, 1, 1);
+      LocalDate last = LocalDate.of(year, 12, 31);
+      TreeSet<LocalDate> days = new TreeSet<>(file.subSet(first, true, last, true));
+      standingBankHolidays(year).stream()
+          .filter(date -> file.isEmpty() || date.isBefore(file.first()) || date.isAfter(file.last()))
+          .forEach(days::add);
+      extra.subSet(first, true, last, true).stream().filter(date -> !isWeekend(date)).forEach(days::add);
+      byYear.add(List.copyOf(days));
+    }
+    return List.copyOf(byYear);
   }
 
   private int plus(int dayIndex, int n) {

@@ -42,8 +42,11 @@ public class WorkingDays {
 
   /** SPEC §2 "within n working days of X": end (23:59:59 Europe/London) of the n-th working day after X's day. */
   public Date deadline(Object when, int workingDays) {
-    if (when instanceof Date date) { // the usual process variable: no intermediate objects
+    // the usual process variable types take the allocation-free path
+    if (when instanceof Date date) {
       return new Date(calendar.deadlineEpochSecond(Math.floorDiv(date.getTime(), 1000), workingDays) * 1000);
+    } else if (when instanceof Instant instant) {
+      return new Date(calendar.deadlineEpochSecond(instant.getEpochSecond(), workingDays) * 1000);
     }
     return endOf(calendar.plusWorkingDays(londonDay(when), workingDays));
   }
@@ -78,7 +81,7 @@ public class WorkingDays {
   }
 
   private Date endOf(LocalDate day) {
-    return Date.from(calendar.endOfDay(day).toInstant());
+    return new Date(calendar.endOfDay(day).toEpochSecond() * 1000);
   }
 
   /** The Europe/London calendar day of any accepted input. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.cspr.workflow.support.CalendarFixtures;
@@ -50,5 +51,20 @@ class WorkingDayCalendarDeadlineTest {
     assertThat(deadline.toInstant()).isEqualTo(deadlineDay.atTime(23, 59, 59).toInstant(offset));
     assertThat(CALENDAR.deadlineEpochSecond(when.getEpochSecond(), n)).isEqualTo(deadline.toEpochSecond());
     assertThat(deadline.toLocalDate()).isEqualTo(CALENDAR.plusWorkingDays(londonDay, n));
+  }
+
+  /** The precomputed London day boundaries agree with java.time on every day of the range. */
+  @Test
+  void everyDayOfTheRangeMatchesJavaTime() {
+    for (LocalDate day = WorkingDayCalendar.FIRST_DAY; !day.isAfter(WorkingDayCalendar.LAST_DAY); day = day.plusDays(1)) {
+      ZonedDateTime end = ZonedDateTime.of(day, LocalTime.of(23, 59, 59), WorkingDayCalendar.ZONE);
+      Instant start = day.atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
+      assertThat(CALENDAR.endOfDay(day)).isEqualTo(end);
+      assertThat(CALENDAR.londonDate(start)).isEqualTo(day);
+      assertThat(CALENDAR.londonDate(end.toInstant())).isEqualTo(day);
+      if (!day.equals(WorkingDayCalendar.FIRST_DAY)) {
+        assertThat(CALENDAR.londonDate(start.minusSeconds(1))).isEqualTo(day.minusDays(1));
+      }
+    }
   }
 }
