@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,8 +26,11 @@ import java.util.TreeSet;
  * of a partially covered first or last year, follow the standing rules ({@link
  * #standingBankHolidays(int)}). Configured extra non-working days are added on top.
  *
+ * <p>Counting: a start day never counts itself (SPEC §2), in either direction; n = 0 means the start
+ * day itself. Deadlines end at 23:59:59 (whole seconds, as SPEC §2 writes it) Europe/London.
+ *
  * <p>Every day from {@link #FIRST_DAY} to {@link #LAST_DAY} is precomputed once (cumulative
- * working-day counts, the index of each working day, and the Europe/London day boundaries), so every
+ * working-day counts, the index of each working day, and the end of each London day), so every
  * operation is O(1) whatever the number of working days. Dates or results outside that range throw
  * {@link IllegalArgumentException}.
  */
@@ -52,10 +55,7 @@ public final class WorkingDayCalendar {
   /** {@code workingDay[k]}: day index of the (k+1)-th working day of the range. */
   private final int[] workingDay;
 
-  /** {@code startOfDay[i]}: epoch second of London midnight starting day i (length DAYS + 1). */
-  private final long[] startOfDay;
-
-  /** {@code endOfDay[i]}: epoch second of 23:59:59 London on day i. */
+  /** {@code endOfDay[i]}: epoch second of 23:59:59 London on day i; the next second starts day i + 1. */
   private final long[] endOfDay;
 
   /** {@link #deadline} results, created on first use (immutable, so a racy cache is safe). */
@@ -91,15 +91,10 @@ public final class WorkingDayCalendar {
     workingBefore[DAYS] = count;
     workingDay = Arrays.copyOf(working, count);
 
-    startOfDay = new long[DAYS + 1];
     endOfDay = new long[DAYS];
     LondonWallClock wallClock = new LondonWallClock((FIRST_EPOCH_DAY - 1) * SECONDS_PER_DAY);
-    for (int i = 0; i <= DAYS; i++) {
-      long midnight = (FIRST_EPOCH_DAY + i) * SECONDS_PER_DAY;
-      startOfDay[i] = wallClock.toEpochSecond(midnight);
-      if (i < DAYS) {
-        endOfDay[i] = wallClock.toEpochSecond(midnight + SECONDS_PER_DAY - 1);
-      }
+    for (int i = 0; i < DAYS; i++) {
+      endOfDay[i] = wallClock.toEpochSecond((FIRST_EPOCH_DAY + i + 1) * SECONDS_PER_DAY - 1);
     }
     endOfDayCache = new ZonedDateTime[DAYS];
   }
@@ -233,8 +228,8 @@ public final class WorkingDayCalendar {
 
   /**
    * London wall-clock seconds (epoch-based) to epoch seconds, for increasing wall-clock times: walks
-   * the zone's transitions once instead of resolving 200,000 local times. London never changes its
-   * clocks at midnight or 23:59:59 ({@code WorkingDayCalendarDeadlineTest} checks every day against
+   * the zone's transitions once instead of resolving 110,000 local times. London never changes its
+   * clocks around midnight ({@code WorkingDayCalendarDeadlineTest} checks every day against
    * java.time).
    */
   private static final class LondonWallClock {
@@ -290,9 +285,9 @@ public final class WorkingDayCalendar {
   private int londonDayIndex(long epochSecond) {
     long i = Math.floorDiv(epochSecond, SECONDS_PER_DAY) - FIRST_EPOCH_DAY;
     // London's offset is within a day of UTC, so the London day is the UTC day or a neighbour
-    if (i >= -1 && i + 1 < startOfDay.length && epochSecond >= startOfDay[(int) i + 1]) {
+    if (i >= 0 && i < DAYS && epochSecond > endOfDay[(int) i]) {
       i++;
-    } else if (i >= 0 && i < startOfDay.length && epochSecond < startOfDay[(int) i]) {
+    } else if (i >= 1 && i <= DAYS && epochSecond <= endOfDay[(int) i - 1]) {
       i--;
     }
     if (i < 0 || i >= DAYS) {
