@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.validation.method.MethodValidationResult;
 
 /**
  * Bad input to our {@code /api} controllers answers 400 with one JSON shape:
@@ -76,7 +75,14 @@ class ApiErrors {
   @ExceptionHandler(HandlerMethodValidationException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   ApiError methodValidation(HandlerMethodValidationException e) {
-    return firstError(e);
+    return e.getParameterValidationResults().stream()
+        .findFirst()
+        .map(result -> {
+              String parameter = parameterName(result.getMethodParameter());
+              String message = parameter + " " + messages(result.getResolvableErrors()) + " (was '" + result.getArgument() + "')";
+              return ApiError.of(parameter, message);
+            })
+        .orElseGet(() -> ApiError.of(null, messages(e.getAllErrors())));
   }
 
   /** {@code @Valid @RequestBody}: the first field in error. */
@@ -100,17 +106,6 @@ class ApiErrors {
     String path = violation.get().getPropertyPath().toString();
     String parameter = path.substring(path.lastIndexOf('.') + 1);
     return ApiError.of(parameter, parameter + " " + violation.get().getMessage());
-  }
-
-  private static ApiError firstError(MethodValidationResult result) {
-    return result.getParameterValidationResults().stream()
-        .findFirst()
-        .map(r -> {
-              String parameter = parameterName(r.getMethodParameter());
-              return ApiError.of(parameter, parameter + " " + messages(r.getResolvableErrors())
-                  + " (was '" + r.getArgument() + "')");
-            })
-        .orElseGet(() -> ApiError.of(null, messages(result.getAllErrors())));
   }
 
   private static String parameterName(MethodParameter parameter) {
