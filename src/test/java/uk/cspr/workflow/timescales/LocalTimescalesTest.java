@@ -3,8 +3,16 @@ package uk.cspr.workflow.timescales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.workflow.support.CsprSpringBootTest;
@@ -15,6 +23,9 @@ class LocalTimescalesTest {
 
   @Autowired LocalTimescales localTimescales;
   @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   @Test
   void northLincolnshireHoldsTheRapidReviewMeetingWithinSixWorkingDays() {
@@ -67,6 +78,45 @@ class LocalTimescalesTest {
           .as("the tenant's table replaces the shared one, so it must hold every step it needs")
           .isInstanceOf(IllegalStateException.class);
       assertThat(localTimescales.workingDays("north-lincolnshire", "rapidReview.meeting")).isEqualTo(6);
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  /**
+   * The way flows use the bean: an expression evaluated while a task worker completes a task. The
+   * worker holds no permission on decision definitions; the engine does not check authorizations
+   * for expressions and delegates (authorizationEnabledForCustomCode is off), so this works.
+   */
+  @Test
+  void worksInABpmnExpressionRunByATaskWorkerWithoutDecisionPermissions() {
+    BpmnModelInstance probe =
+        Bpmn.createExecutableProcess("localTimescalesProbe")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("userTask_recordSslRecommendation")
+            .camundaCandidateGroups("safeguarding-senior-leads")
+            .serviceTask("serviceTask_computeMeetingDeadline")
+            .camundaExpression(
+                "${execution.setVariable('meetingDays', localTimescales.workingDays(partnership, 'rapidReview.meeting'))}")
+            .userTask("userTask_holdMeeting")
+            .endEvent()
+            .done();
+    Deployment deployment =
+        repositoryService.createDeployment().addModelInstance("localTimescalesProbe.bpmn", probe).deploy();
+    try {
+      ProcessInstance instance =
+          runtimeService.startProcessInstanceByKey(
+              "localTimescalesProbe", Map.of("partnership", "cambridgeshire-peterborough"));
+      String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+      identityService.setAuthentication(
+          "ssl-probe", List.of("safeguarding-senior-leads"), List.of("cambridgeshire-peterborough"));
+      try {
+        taskService.complete(taskId);
+      } finally {
+        identityService.clearAuthentication();
+      }
+      assertThat(runtimeService.getVariable(instance.getId(), "meetingDays")).isEqualTo(12);
     } finally {
       repositoryService.deleteDeployment(deployment.getId(), true);
     }
