@@ -21,10 +21,13 @@ class ParallelReviewTriggersTest {
 
   private static final String KEY = "parallelReviewTriggers";
   private static final List<Boolean> ANSWERS = Arrays.asList(true, false, null);
+  /**
+   * One or two offences of each class the table distinguishes (mandatory MAPPA and YJB-listed,
+   * mandatory MAPPA but not YJB-listed, PI 10/2011 and YJB-listed, PI 10/2011 only, none, unknown);
+   * the regression cases cover the rest. Keeps the sweeps quick on shared build machines.
+   */
   private static final List<String> OFFENCES =
-      Arrays.asList(
-          "MURDER", "ATTEMPTED_MURDER", "MANSLAUGHTER", "RAPE", "ATTEMPTED_RAPE", "GBH_S18", "GBH_S20",
-          "TERRORISM", "OTHER_SERIOUS", "NONE", null);
+      Arrays.asList("MURDER", "ATTEMPTED_RAPE", "GBH_S20", "TERRORISM", "OTHER_SERIOUS", "NONE", null);
   private static final Set<String> MAPPA_MANDATORY_OFFENCES =
       Set.of("MURDER", "ATTEMPTED_MURDER", "MANSLAUGHTER", "RAPE", "ATTEMPTED_RAPE");
   private static final Set<String> PI_10_2011_OTHER = Set.of("GBH_S18", "GBH_S20", "TERRORISM", "OTHER_SERIOUS");
