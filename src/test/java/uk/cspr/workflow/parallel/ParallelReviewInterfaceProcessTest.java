@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.ProcessKeys;
@@ -45,6 +49,8 @@ class ParallelReviewInterfaceProcessTest {
   @Autowired RepositoryService repository;
   @Autowired ParallelReviews parallelReviews;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identity;
 
   @AfterEach
   void resetClock() {
@@ -352,6 +358,32 @@ class ParallelReviewInterfaceProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("awareOfIncidentAt: cannot be in the future");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ParallelReviewProcess.KEY)
         .processInstanceBusinessKey("NL-2026-9999").count()).isZero();
+  }
+
+  @Test
+  void theBusinessUnitStartsItOverRest() {
+    EngineClock.setTo("2026-12-24T12:00");
+    String caseReference = notifiedCase(NL);
+    String user = "parallel-rest-" + System.nanoTime();
+    String password = java.util.UUID.randomUUID().toString();
+    org.camunda.bpm.engine.identity.User account = identity.newUser(user);
+    account.setPassword(password);
+    identity.saveUser(account);
+    identity.createMembership(user, "business-unit");
+    identity.createTenantUserMembership(NL, user);
+    TestRestTemplate asBusinessUnit = rest.withBasicAuth(user, password);
+    Map<String, Object> body = new HashMap<>(noTriggers());
+    body.put("partnership", NL);
+
+    ResponseEntity<Map> started = asBusinessUnit.postForEntity("/api/cases/" + caseReference + "/parallel-reviews", body, Map.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(started.getBody()).containsEntry("caseReference", caseReference);
+
+    ResponseEntity<Map> unknown = asBusinessUnit.postForEntity("/api/cases/NL-2026-9999/parallel-reviews", body, Map.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody()).containsEntry("parameter", "caseReference");
+    assertThat(rest.postForEntity("/api/cases/" + caseReference + "/parallel-reviews", body, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
