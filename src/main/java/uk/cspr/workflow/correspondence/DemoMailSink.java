@@ -68,7 +68,16 @@ class DemoMailSink implements SmartLifecycle {
   public synchronized void start() {
     ServerSetup setup = new ServerSetup(port, LOOPBACK, ServerSetup.PROTOCOL_SMTP);
     greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
-    greenMail.start();
+    try {
+      greenMail.start();
+    } catch (RuntimeException e) {
+      // The application still runs; deliveries then fail, retry and raise incidents (never dropped)
+      LOG.error("Demo mail sink could not start on {}:{} ({}); set cspr.demo.mail-sink.port and spring.mail.port "
+          + "to a free port, or 0 for any free port", LOOPBACK, port, e.getMessage());
+      greenMail.stop();
+      greenMail = null;
+      return;
+    }
     int actualPort = greenMail.getSmtp().getPort();
     if (port == 0 && mailSenders.getIfAvailable() instanceof JavaMailSenderImpl sender) {
       sender.setPort(actualPort);
@@ -87,6 +96,11 @@ class DemoMailSink implements SmartLifecycle {
   @Override
   public synchronized boolean isRunning() {
     return greenMail != null && greenMail.isRunning();
+  }
+
+  /** Whether the sink accepts mail (false when its port was taken). */
+  synchronized boolean isReceiving() {
+    return isRunning();
   }
 
   /** Starts before the engine's job executor, so early deliveries find it. */

@@ -36,6 +36,7 @@ class MailSinkController {
   String page(Model model) {
     checkAllowed();
     model.addAttribute("messages", mailSink.messages());
+    model.addAttribute("receiving", mailSink.isReceiving());
     return "demo/mail-sink";
   }
 
