@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resumeInterval how long a delivery stays failed (incident) before it is tried again
  * @param templateDirectory optional directory whose {@code email/} and {@code letters/} templates
  *     override the built-in ones, so a partnership edits letters without a release
+ * @param retention how long a sent message and its letters are kept (SPEC §6); default 7 years,
+ *     like the processes' historyTimeToLive
  */
 @ConfigurationProperties("cspr.correspondence")
 record CorrespondenceProperties(
@@ -22,11 +24,13 @@ record CorrespondenceProperties(
     Map<String, String> mailboxes,
     String from,
     Duration resumeInterval,
-    Path templateDirectory) {
+    Path templateDirectory,
+    Duration retention) {
 
   CorrespondenceProperties {
     mailboxes = mailboxes == null ? Map.of() : Map.copyOf(mailboxes);
     from = from == null || from.isBlank() ? "cspr-workflow@localhost" : from;
     resumeInterval = resumeInterval == null ? Duration.ofMinutes(10) : resumeInterval;
+    retention = retention == null ? Duration.ofDays(2555) : retention;
   }
 }

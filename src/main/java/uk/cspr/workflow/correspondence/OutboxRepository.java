@@ -99,6 +99,13 @@ class OutboxRepository {
         OutboxStatus.FAILED.name(), attemptedAt, truncated, id, OutboxStatus.SENT.name());
   }
 
+  /** Deletes sent messages (and their letters) queued before the cut-off; returns how many. */
+  int deleteSentBefore(OffsetDateTime cutoff) {
+    String expired = "SELECT id FROM cspr_outbox_message WHERE status = ? AND queued_at < ?";
+    jdbc.update("DELETE FROM cspr_outbox_attachment WHERE outbox_id IN (" + expired + ")", OutboxStatus.SENT.name(), cutoff);
+    return jdbc.update("DELETE FROM cspr_outbox_message WHERE status = ? AND queued_at < ?", OutboxStatus.SENT.name(), cutoff);
+  }
+
   private OutboxMessage message(ResultSet rs, int row) throws SQLException {
     String id = rs.getString("id");
     return new OutboxMessage(
