@@ -30,6 +30,8 @@ public final class Correspondence {
   public static final String CHILDREN = "children";
   public static final String VOTES = "votes";
   public static final String DUTIES = "duties";
+  public static final String CHILD_DIED = "childDied";
+  public static final String CHILD_SERIOUSLY_HARMED = "childSeriouslyHarmed";
 
   // Names the template model adds beside the process variables
   public static final String MODEL_PARTNERSHIP_NAME = "partnershipName";

@@ -66,6 +66,15 @@ public final class TemplateFormat {
     return date(value);
   }
 
+  /** A code such as {@code WHITE_BRITISH} or {@code FEMALE} in words; other text unchanged; "Not recorded" for none. */
+  public String label(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return NOT_RECORDED;
+    }
+    String text = value.toString();
+    return text.matches("[A-Z0-9_]+") ? humanise(text) : text;
+  }
+
   /** Yes / No / Not recorded. */
   public String yesNo(Object value) {
     if (value instanceof Boolean bool) {

@@ -37,8 +37,12 @@ final class TemplateModel {
       Map<String, Object> variables, String caseReference, Partnership partnership, Date today) {
     Map<String, Object> model = new HashMap<>();
     variables.forEach((name, value) -> model.put(name, plain(value)));
-    model.put(Correspondence.CHILDREN, children(model.get(Correspondence.CHILDREN)));
-    model.put(Correspondence.VOTES, votes(model.get(Correspondence.VOTES)));
+    List<Map<String, Object>> children = children(model.get(Correspondence.CHILDREN));
+    model.put(Correspondence.CHILDREN, children);
+    model.put(Correspondence.VOTES, votes(model.get(Correspondence.VOTES), model));
+    // The referral records death and harm per child; letters also state them for the incident
+    model.putIfAbsent(Correspondence.CHILD_DIED, anyChild(children, "died"));
+    model.putIfAbsent(Correspondence.CHILD_SERIOUSLY_HARMED, anyChild(children, "seriouslyHarmed"));
     model.put(Correspondence.DUTIES, list(model.get(Correspondence.DUTIES)));
     model.put(CaseVariables.CASE_REFERENCE, caseReference);
     model.put(Correspondence.MODEL_PARTNERSHIP_NAME, partnership.name());
@@ -93,9 +97,25 @@ final class TemplateModel {
     return children;
   }
 
-  private static Map<String, Object> votes(Object value) {
+  /** The {@code votes} map, or the three separate vote variables the notification flow records. */
+  private static Map<String, Object> votes(Object value, Map<String, Object> variables) {
     Object parsed = jsonText(value);
-    return withKeys(parsed instanceof Map<?, ?> map ? map : Map.of(), VOTE_KEYS);
+    Map<String, Object> votes = withKeys(parsed instanceof Map<?, ?> map ? map : Map.of(), VOTE_KEYS);
+    VOTE_KEYS.forEach(key -> votes.computeIfAbsent(key, variables::get));
+    return votes;
+  }
+
+  /** True if any child has the flag, false if all have it false, null if none records it. */
+  private static Boolean anyChild(List<Map<String, Object>> children, String flag) {
+    Boolean result = null;
+    for (Map<String, Object> child : children) {
+      Object value = child.get(flag);
+      if (value != null) {
+        boolean set = Boolean.parseBoolean(value.toString());
+        result = (result != null && result) || set;
+      }
+    }
+    return result;
   }
 
   private static Map<String, Object> withKeys(Map<?, ?> source, List<String> keys) {

@@ -86,7 +86,9 @@ class CorrespondenceTemplatesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "dspNotification", "sslNotification", "recommendationAndDecisionRecord",
-      "referrerConfirmation", "panelNotificationConfirmation"})
+      "referrerConfirmation", "panelNotificationConfirmation",
+      // the ids used by seriousIncidentNotification.bpmn
+      "partnersNotification", "decisionRecord", "panelNotificationRecord"})
   void emailsRenderWithAndWithoutCaseData(String email) {
     for (Map<String, Object> variables : List.of(fullCase(), Map.<String, Object>of())) {
       assertThat(templates.email(email, model(variables))).contains(CASE).doesNotContain("<script>");
@@ -113,6 +115,30 @@ class CorrespondenceTemplatesTest {
     assertThat(panel).contains("CSIN-12345").contains("8 January 2027 at 15:00").contains("4 January 2027 at 09:30");
     String dsp = pdfText(renderer.pdf(templates.letter("dspNotificationLetter", model(fullCase()))));
     assertThat(dsp).contains("White British").contains("1 January 2027").contains("Northern Lincolnshire and Goole NHS Trust");
+  }
+
+  @Test
+  void lettersReadTheNotificationFlowsVariableShapes() throws IOException {
+    Map<String, Object> variables = fullCase();
+    variables.remove("votes");
+    variables.remove("childDied");
+    variables.remove("childSeriouslyHarmed");
+    variables.put("laVote", "NO_FURTHER_ACTION");
+    variables.put("policeVote", "NO_FURTHER_ACTION");
+    variables.put("icbVote", "NO_FURTHER_ACTION");
+    variables.put("children", List.of(Map.of("age", 7, "sex", "FEMALE", "ethnicity", "White British", "seriouslyHarmed", true)));
+    variables.put("duties", "[\"NOTIFY_PANEL\"]");
+    variables.put("dspDecisionDueAt", "2026-12-30T23:59:59Z");
+    variables.put("awareOfIncidentAt", "2026-12-22T09:30");
+    variables.put("disputeNotes", "Agreed at the meeting");
+
+    String record = pdfText(renderer.pdf(templates.letter("recommendationAndDecisionRecord", model(variables))));
+    assertThat(record).contains("The three statutory partners agree").contains("Agreed at the meeting")
+        .contains("No notification to the Panel and no further action");
+    String dsp = pdfText(renderer.pdf(templates.letter("dspNotificationLetter", model(variables))));
+    assertThat(dsp).contains("Female").contains("30 December 2026 at 23:59").contains("22 December 2026 at 09:30")
+        .contains("Child seriously harmed Yes").contains("Child died Not recorded")
+        .contains("The local authority notifies the Child Safeguarding Practice Review Panel within 5 working days");
   }
 
   @Test
