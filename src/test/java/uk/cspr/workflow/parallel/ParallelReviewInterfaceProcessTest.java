@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.ProcessKeys;
 import uk.cspr.workflow.support.CsprSpringBootTest;
@@ -48,7 +47,6 @@ class ParallelReviewInterfaceProcessTest {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired ParallelReviews parallelReviews;
-  @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
 
@@ -170,12 +168,25 @@ class ParallelReviewInterfaceProcessTest {
         .finished().count();
   }
 
-  /** Lead notifications recorded in the correspondence outbox (SPEC §5) by this instance. */
-  private List<Map<String, Object>> leadNotifications(ProcessInstance instance) {
-    return jdbc.queryForList(
-        "SELECT to_addresses, cc_addresses, subject, body_html FROM cspr_outbox_message "
-            + "WHERE process_instance_id = ? AND template = 'parallelReviewLeadNotification' ORDER BY subject",
-        instance.getId());
+  /** A business-unit user of the partnership, for our REST API. */
+  private TestRestTemplate asBusinessUnit() {
+    String user = "parallel-bu-" + System.nanoTime();
+    String password = java.util.UUID.randomUUID().toString();
+    org.camunda.bpm.engine.identity.User account = identity.newUser(user);
+    account.setPassword(password);
+    identity.saveUser(account);
+    identity.createMembership(user, "business-unit");
+    identity.createTenantUserMembership(NL, user);
+    return rest.withBasicAuth(user, password);
+  }
+
+  /** Lead notifications in the case's correspondence log (SPEC §5, {@code GET /api/cases/{ref}/correspondence}). */
+  private List<Map<String, Object>> leadNotifications(String caseReference) {
+    ResponseEntity<List> log = asBusinessUnit().getForEntity("/api/cases/" + caseReference + "/correspondence", List.class);
+    assertThat(log.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return ((List<Map<String, Object>>) log.getBody()).stream()
+        .filter(entry -> "parallelReviewLeadNotification".equals(entry.get("template")))
+        .toList();
   }
 
   private Map<String, Object> record(ProcessInstance instance, String review) {
@@ -235,16 +246,15 @@ class ParallelReviewInterfaceProcessTest {
         .containsEntry("leadEmail", "community-safety-partnership-chair@parallel-leads.example")
         .containsEntry("leadAddressee", "BUSINESS_UNIT");
     // one e-mail per lead, to the business unit to forward (the lead's address is in it), never the child's name
-    List<Map<String, Object>> sent = leadNotifications(instance);
+    List<Map<String, Object>> sent = leadNotifications(instance.getBusinessKey());
     assertThat(sent).hasSize(FIVE.size());
     assertThat(sent).allSatisfy(mail -> {
-      assertThat((String) mail.get("to_addresses")).contains("mars@northlincs.gov.uk");
+      assertThat((List<String>) mail.get("to")).containsExactly("mars@northlincs.gov.uk");
       assertThat((String) mail.get("subject")).startsWith("Child safeguarding practice review " + instance.getBusinessKey() + ": ");
+      assertThat((List<?>) mail.get("attachments")).hasSize(1);
     });
-    assertThat(sent).anySatisfy(mail -> {
-      assertThat((String) mail.get("subject")).endsWith("Domestic homicide review (domestic abuse related death review)");
-      assertThat((String) mail.get("body_html")).contains("community-safety-partnership-chair@parallel-leads.example");
-    });
+    assertThat(sent).extracting(mail -> mail.get("subject")).contains(
+        "Child safeguarding practice review " + instance.getBusinessKey() + ": Youth justice serious incident notification");
 
     tasks.complete(open(instance, NOTIFY_YOUTH_JUSTICE_BOARD).get(0).getId(),
         values("yjbNotifiedAt", "2026-12-24T11:30", "yjbNotificationReference", "YJB-SI-42"));
@@ -364,14 +374,7 @@ class ParallelReviewInterfaceProcessTest {
   void theBusinessUnitStartsItOverRest() {
     EngineClock.setTo("2026-12-24T12:00");
     String caseReference = notifiedCase(NL);
-    String user = "parallel-rest-" + System.nanoTime();
-    String password = java.util.UUID.randomUUID().toString();
-    org.camunda.bpm.engine.identity.User account = identity.newUser(user);
-    account.setPassword(password);
-    identity.saveUser(account);
-    identity.createMembership(user, "business-unit");
-    identity.createTenantUserMembership(NL, user);
-    TestRestTemplate asBusinessUnit = rest.withBasicAuth(user, password);
+    TestRestTemplate asBusinessUnit = asBusinessUnit();
     Map<String, Object> body = new HashMap<>(noTriggers());
     body.put("partnership", NL);
 
