@@ -3,7 +3,6 @@ package uk.cspr.workflow.parallel;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,8 +14,8 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
 /**
  * {@code POST /api/cases/{caseReference}/parallel-reviews}: the REST equivalent of the start form.
  * The body holds {@code partnership} and the facts (optional: without them the business unit is asked
- * for them). A bad request answers 400 and creates nothing, in the shape of {@code
- * uk.cspr.workflow.config.ApiErrors}: {@code {"error":"Invalid parameter","parameter":..,"message":..}}.
+ * for them). A bad request answers 400 (shape of {@code uk.cspr.workflow.config.ApiErrors}) and
+ * creates nothing.
  */
 @RestController
 class ParallelReviewController {
@@ -40,9 +39,4 @@ class ParallelReviewController {
     return new Started(instance.getBusinessKey(), instance.getId());
   }
 
-  @ExceptionHandler(InvalidCaseDataException.class)
-  @ResponseStatus(HttpStatus.BAD_REQUEST)
-  Map<String, String> invalid(InvalidCaseDataException e) {
-    return Map.of("error", "Invalid parameter", "parameter", e.field(), "message", e.getMessage());
-  }
 }

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing "Record the facts for parallel processes": the same checks as the start form. An end
- * listener of the task (not a task listener, whose exceptions the engine wraps) so that bad input
- * reaches the caller as {@link uk.cspr.workflow.cases.InvalidCaseDataException}: 400, task stays open.
+ * Completing "Record the facts for parallel processes" (end listener of the task): the same checks
+ * as the start form; bad input is an {@link uk.cspr.workflow.cases.InvalidCaseDataException} (400,
+ * the task stays open).
  */
 @Component("parallelReviewFacts")
 class RecordFactsListener implements ExecutionListener {

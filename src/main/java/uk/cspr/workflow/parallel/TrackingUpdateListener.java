@@ -20,9 +20,9 @@ import uk.cspr.workflow.parallel.ParallelReviewRecords.Status;
  * Completing "Track the parallel process until it closes": checks what the conditional fields of the
  * form need (a pause names at least one area and a reason; a closure its date, not in the future),
  * prepares the message variables for the LCSPR ({@code pausedAreas}, {@code pauseReason}) and notes
- * the update in the case record. An end listener of the task, so a bad value reaches the caller
- * unwrapped (400, task stays open). Bean name differs from the variable {@code trackingUpdate}, which
- * would otherwise shadow it in expressions.
+ * the update in the case record. End listener of the task; a bad value is a 400 and the task stays
+ * open. The bean name differs from the variable {@code trackingUpdate}, which would shadow it in
+ * expressions.
  */
 @Component("recordTrackingUpdate")
 class TrackingUpdateListener implements ExecutionListener {

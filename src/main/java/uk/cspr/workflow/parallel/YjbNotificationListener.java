@@ -12,8 +12,8 @@ import uk.cspr.workflow.parallel.ParallelReviewRecords.Status;
 
 /**
  * Completing "Notify the Youth Justice Board": the notification was made outside this system (the
- * YJB serious incidents mailbox); its time must not be in the future. Noted in the case record. An
- * end listener of the task, so a bad value reaches the caller unwrapped (400, task stays open).
+ * YJB serious incidents mailbox); its time must not be in the future (400, the task stays open).
+ * Noted in the case record. End listener of the task.
  */
 @Component("yjbNotification")
 class YjbNotificationListener implements ExecutionListener {
