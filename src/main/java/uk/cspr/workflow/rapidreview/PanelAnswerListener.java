@@ -25,7 +25,7 @@ import uk.cspr.workflow.timescales.LocalTimescales;
  * rapidReview.furtherInformation, counted from the request. Every answer is appended to {@code
  * panelExchanges}; {@code nationalReview} is derived.
  */
-@Component("panelAnswer")
+@Component("panelAnswerRecord")
 class PanelAnswerListener implements TaskListener {
 
   private final WorkingDays workingDays;

@@ -217,7 +217,7 @@ class PanelDecisionProcessTest {
   private Object variable(ProcessInstance instance, String name) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list()
         .stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-        .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
+        .findFirst().map(HistoricVariableInstance::getValue).orElse(null);
   }
 
   private boolean ended(ProcessInstance instance, String endEvent) {
