@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +45,12 @@ class RapidReviewProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  RapidReviewSteps steps;
+
+  @BeforeEach
+  void steps() {
+    steps = new RapidReviewSteps(runtime, tasks);
+  }
 
   @AfterEach
   void resetClock() {
@@ -57,7 +63,7 @@ class RapidReviewProcessTest {
   void deadlinesOverEasterAreStoredToTheDayAndAreTheTaskDueDates() {
     // Panel notified Thu 18 Mar 2027; decision Fri 19 Mar. Good Friday 26 Mar and Easter Monday 29 Mar 2027 do not count.
     NotifiedCases notified = notifiedAt("2027-03-18T11:00");
-    ProcessInstance review = start(notified, "2027-03-19T10:00");
+    ProcessInstance review = steps.start(notified, "2027-03-19T10:00");
 
     assertThat(review.getBusinessKey()).isEqualTo(notified.caseReference());
     assertThat(review.getTenantId()).isEqualTo("north-lincolnshire");
@@ -72,26 +78,26 @@ class RapidReviewProcessTest {
     assertThat(variable(review, Vars.WELLBEING_SESSIONS_DUE_AT)).isEqualTo(endOf("2027-04-12")); // NL 14 WD
     assertThat(variable(review, Vars.SIGN_OFF_DUE_AT)).isEqualTo(endOf("2027-04-13")); // NL 15 WD
 
-    Task confirm = task(review, CONFIRM_AGENCIES_AND_SCOPE);
+    Task confirm = steps.task(review, CONFIRM_AGENCIES_AND_SCOPE);
     assertThat(confirm.getDueDate()).isEqualTo(endOf("2027-03-22"));
     assertThat(confirm.getName()).isEqualTo("Confirm agencies and scope — due 22 Mar 2027");
     assertThat(confirm.getDescription()).isEqualTo(notified.caseReference() + " · north-lincolnshire");
     assertThat(candidateGroups(confirm)).containsExactly("business-unit");
 
-    confirmAgencies(review, "Humberside Police", "St Mary's Primary School");
-    assertThat(task(review, SCHEDULE_MEETING).getDueDate()).isEqualTo(endOf("2027-03-22"));
-    schedule(review, "2027-03-26T10:00");
-    assertThat(reportTasks(review)).allSatisfy(report -> {
+    steps.confirmAgencies(review, "Humberside Police", "St Mary's Primary School");
+    assertThat(steps.task(review, SCHEDULE_MEETING).getDueDate()).isEqualTo(endOf("2027-03-22"));
+    steps.schedule(review, "2027-03-26T10:00");
+    assertThat(steps.reportTasks(review)).allSatisfy(report -> {
       assertThat(report.getDueDate()).isEqualTo(endOf("2027-03-30"));
       assertThat(candidateGroups(report)).containsExactly("agency-leads");
     });
-    returnAllReports(review);
-    assertThat(task(review, RECORD_MEETING).getDueDate()).isEqualTo(endOf("2027-03-31"));
-    recordMeeting(review, true, true, true);
-    assertThat(task(review, WRITE_CHAIR_REPORT).getDueDate()).isEqualTo(endOf("2027-04-07"));
-    assertThat(task(review, HOLD_WELLBEING_SESSIONS).getDueDate()).isEqualTo(endOf("2027-04-12"));
-    writeChairReport(review);
-    Task signOff = task(review, SIGN_OFF);
+    steps.returnAllReports(review);
+    assertThat(steps.task(review, RECORD_MEETING).getDueDate()).isEqualTo(endOf("2027-03-31"));
+    steps.recordMeeting(review, true, true, true);
+    assertThat(steps.task(review, WRITE_CHAIR_REPORT).getDueDate()).isEqualTo(endOf("2027-04-07"));
+    assertThat(steps.task(review, HOLD_WELLBEING_SESSIONS).getDueDate()).isEqualTo(endOf("2027-04-12"));
+    steps.writeChairReport(review);
+    Task signOff = steps.task(review, SIGN_OFF);
     assertThat(signOff.getDueDate()).as("the statutory deadline is earlier than the local one").isEqualTo(endOf("2027-04-12"));
     assertThat(signOff.getName()).isEqualTo("Sign off the rapid review report — due 12 Apr 2027");
     assertThat(candidateGroups(signOff)).containsExactly("delegated-safeguarding-partners");
@@ -100,7 +106,7 @@ class RapidReviewProcessTest {
   @Test
   void deadlinesOverChristmasAreStoredToTheDay() {
     // Panel notified Thu 17 Dec 2026; 25 Dec (Fri), 28 Dec (Boxing Day substitute) and 1 Jan 2027 are bank holidays
-    ProcessInstance review = start(notifiedAt("2026-12-17T15:00"), "2026-12-18T09:00");
+    ProcessInstance review = steps.start(notifiedAt("2026-12-17T15:00"), "2026-12-18T09:00");
 
     assertThat(variable(review, Vars.DUE_AT)).isEqualTo(endOf("2027-01-12"));
     assertThat(variable(review, Vars.AGENCY_LETTERS_DUE_AT)).isEqualTo(endOf("2026-12-21"));
@@ -110,13 +116,13 @@ class RapidReviewProcessTest {
     assertThat(variable(review, Vars.CHAIR_REPORT_DUE_AT)).isEqualTo(endOf("2027-01-07"));
     assertThat(variable(review, Vars.WELLBEING_SESSIONS_DUE_AT)).isEqualTo(endOf("2027-01-12"));
     assertThat(variable(review, Vars.SIGN_OFF_DUE_AT)).isEqualTo(endOf("2027-01-13"));
-    assertThat(task(review, CONFIRM_AGENCIES_AND_SCOPE).getName()).isEqualTo("Confirm agencies and scope — due 21 Dec 2026");
+    assertThat(steps.task(review, CONFIRM_AGENCIES_AND_SCOPE).getName()).isEqualTo("Confirm agencies and scope — due 21 Dec 2026");
   }
 
   @Test
   void cambridgeshireMeetsBetweenEightAndTwelveWorkingDays() {
     ProcessInstance review =
-        start(notifiedAt("2026-12-17T15:00").with("partnership", "cambridgeshire-peterborough"), "2026-12-18T09:00");
+        steps.start(notifiedAt("2026-12-17T15:00").with("partnership", "cambridgeshire-peterborough"), "2026-12-18T09:00");
 
     assertThat(variable(review, Vars.DUE_AT)).isEqualTo(endOf("2027-01-12"));
     assertThat(variable(review, Vars.AGENCY_LETTERS_DUE_AT)).isEqualTo(endOf("2026-12-21")); // default 1 WD
@@ -127,21 +133,21 @@ class RapidReviewProcessTest {
     assertThat(variable(review, Vars.WELLBEING_SESSIONS_DUE_AT)).isEqualTo(endOf("2027-01-12")); // default 14 WD
     assertThat(variable(review, Vars.SIGN_OFF_DUE_AT)).isEqualTo(endOf("2027-01-13"));
 
-    confirmAgencies(review, "Cambridgeshire Constabulary");
-    assertThatThrownBy(() -> complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2026-12-31T10:00"))
+    steps.confirmAgencies(review, "Cambridgeshire Constabulary");
+    assertThatThrownBy(() -> steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2026-12-31T10:00"))
         .hasRootCauseInstanceOf(InvalidCaseDataException.class).hasMessageContaining(Vars.MEETING_OUTSIDE_WINDOW_REASON);
-    assertThatThrownBy(() -> complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-11T10:00"))
+    assertThatThrownBy(() -> steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-11T10:00"))
         .hasMessageContaining(Vars.MEETING_OUTSIDE_WINDOW_REASON);
-    complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-04T10:00");
+    steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-04T10:00");
     assertThat(variable(review, Vars.MEETING_WITHIN_WINDOW)).isEqualTo(true);
     assertThat(variable(review, Vars.MEETING_AT)).isEqualTo(london("2027-01-04T10:00"));
   }
 
   @Test
   void aMeetingOutsideTheWindowNeedsAReason() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
-    confirmAgencies(review, "Humberside Police");
-    complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-04-01T10:00",
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    steps.confirmAgencies(review, "Humberside Police");
+    steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-04-01T10:00",
         Vars.MEETING_OUTSIDE_WINDOW_REASON, "The police lead is in court until 31 March");
     assertThat(variable(review, Vars.MEETING_WITHIN_WINDOW)).isEqualTo(false);
     assertThat(variable(review, Vars.MEETING_OUTSIDE_WINDOW_REASON)).isEqualTo("The police lead is in court until 31 March");
@@ -151,10 +157,10 @@ class RapidReviewProcessTest {
 
   @Test
   void oneReportPerAgencyAndAChaserOnlyForTheLateOne() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
-    confirmAgencies(review, "Humberside Police", "St Mary's Primary School", "Health visiting service");
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    steps.confirmAgencies(review, "Humberside Police", "St Mary's Primary School", "Health visiting service");
     assertThat(outbox(review)).isEmpty();
-    schedule(review, "2027-03-26T10:00");
+    steps.schedule(review, "2027-03-26T10:00");
 
     Map<String, Object> letters = message(review, "rapidReviewAgencyRequest");
     assertThat(letters.get("TO_ADDRESSES")).isEqualTo("mars@northlincs.gov.uk");
@@ -162,31 +168,31 @@ class RapidReviewProcessTest {
     assertThat(attachments(letters)).containsExactly(
         review.getBusinessKey() + "-rapidReviewAgencyLetter.pdf", review.getBusinessKey() + "-agencyReportTemplate.pdf");
 
-    List<Task> reports = reportTasks(review);
+    List<Task> reports = steps.reportTasks(review);
     assertThat(reports).extracting(Task::getName).containsExactlyInAnyOrder(
         "Return agency report: Humberside Police — due 30 Mar 2027",
         "Return agency report: St Mary's Primary School — due 30 Mar 2027",
         "Return agency report: Health visiting service — due 30 Mar 2027");
     for (Task report : reports) {
       if (!report.getName().contains("Health visiting")) {
-        returnReport(report);
+        steps.returnReport(report);
       }
     }
-    assertThat(task(review, RECORD_MEETING)).as("waits for the third report").isNull();
+    assertThat(steps.task(review, RECORD_MEETING)).as("waits for the third report").isNull();
 
     EngineClock.setTo("2027-03-30T23:59");
     assertThat(Jobs.executeDue(management, review.getId())).isZero();
     EngineClock.setTo("2027-03-31T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
-    Task chase = task(review, CHASE_AGENCY_REPORT);
+    Task chase = steps.task(review, CHASE_AGENCY_REPORT);
     assertThat(chase.getName()).isEqualTo("Chase agency report: Health visiting service — due 31 Mar 2027");
     assertThat(candidateGroups(chase)).containsExactly("business-unit");
     assertThat((List<String>) variable(review, "deadlinesBreached")).containsExactly("Return agency report");
-    complete(chase, Vars.CHASE_OUTCOME, "CHASED", Vars.CHASE_NOTE, "Phoned the named nurse; report promised tomorrow");
+    steps.complete(chase, Vars.CHASE_OUTCOME, "CHASED", Vars.CHASE_NOTE, "Phoned the named nurse; report promised tomorrow");
 
     EngineClock.setTo("2027-03-31T09:00");
-    returnReport(task(review, RETURN_AGENCY_REPORT));
-    assertThat(task(review, RECORD_MEETING)).isNotNull();
+    steps.returnReport(steps.task(review, RETURN_AGENCY_REPORT));
+    assertThat(steps.task(review, RECORD_MEETING)).isNotNull();
     List<Map<String, Object>> collected = (List<Map<String, Object>>) variable(review, Vars.AGENCY_REPORTS);
     assertThat(collected).extracting(report -> report.get(Vars.AGENCY_NAME)).containsExactlyInAnyOrder(
         "Humberside Police", "St Mary's Primary School", "Health visiting service");
@@ -198,36 +204,36 @@ class RapidReviewProcessTest {
 
   @Test
   void theMeetingCanProceedWithoutALateReportAndTheGapIsRecorded() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
-    confirmAgencies(review, "Humberside Police", "Probation service");
-    schedule(review, "2027-03-26T10:00");
-    returnReport(reportTasks(review).stream().filter(t -> t.getName().contains("Police")).findFirst().orElseThrow());
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    steps.confirmAgencies(review, "Humberside Police", "Probation service");
+    steps.schedule(review, "2027-03-26T10:00");
+    steps.returnReport(steps.reportTasks(review).stream().filter(t -> t.getName().contains("Police")).findFirst().orElseThrow());
 
     EngineClock.setTo("2027-03-31T08:00");
     Jobs.executeDue(management, review.getId());
-    assertThatThrownBy(() -> complete(review, CHASE_AGENCY_REPORT, Vars.CHASE_OUTCOME, "GIVE_UP", Vars.CHASE_NOTE, "x"))
+    assertThatThrownBy(() -> steps.complete(review, CHASE_AGENCY_REPORT, Vars.CHASE_OUTCOME, "GIVE_UP", Vars.CHASE_NOTE, "x"))
         .hasMessageContaining("chaseOutcome");
-    complete(review, CHASE_AGENCY_REPORT, Vars.CHASE_OUTCOME, "PROCEED_WITHOUT_REPORT",
+    steps.complete(review, CHASE_AGENCY_REPORT, Vars.CHASE_OUTCOME, "PROCEED_WITHOUT_REPORT",
         Vars.CHASE_NOTE, "No response after three calls; meeting goes ahead");
 
-    assertThat(task(review, RETURN_AGENCY_REPORT)).as("the late report task is withdrawn").isNull();
-    assertThat(task(review, RECORD_MEETING)).isNotNull();
+    assertThat(steps.task(review, RETURN_AGENCY_REPORT)).as("the late report task is withdrawn").isNull();
+    assertThat(steps.task(review, RECORD_MEETING)).isNotNull();
     assertThat((List<String>) variable(review, Vars.AGENCY_REPORT_GAPS)).containsExactly("Probation service");
     assertThat(passed(review, END_PROCEED_WITHOUT_REPORT)).isTrue();
   }
 
   @Test
   void agenciesAndScopeAreCheckedOnTheServer() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
     assertRefused(review, List.of(), 12, "agencies: must have between 1 and 30 entries");
-    assertRefused(review, List.of(agency("Police", null), agency("police", null)), 12, "agencies[2].agencyName: 'police' is listed twice");
-    assertRefused(review, List.of(agency(" ", null)), 12, "agencies[1].agencyName: is required");
-    assertRefused(review, List.of(agency("Police", "not-an-address")), 12, "agencies[1].contactEmail: must be an e-mail address");
-    assertRefused(review, List.of(agency("Police", null)), 25, "scopingPeriodMonths: must be between 1 and 24");
-    assertRefused(review, List.of(agency("Police", null)), 0, "scopingPeriodMonths: must be between 1 and 24");
+    assertRefused(review, List.of(steps.agency("Police", null), steps.agency("police", null)), 12, "agencies[2].agencyName: 'police' is listed twice");
+    assertRefused(review, List.of(steps.agency(" ", null)), 12, "agencies[1].agencyName: is required");
+    assertRefused(review, List.of(steps.agency("Police", "not-an-address")), 12, "agencies[1].contactEmail: must be an e-mail address");
+    assertRefused(review, List.of(steps.agency("Police", null)), 25, "scopingPeriodMonths: must be between 1 and 24");
+    assertRefused(review, List.of(steps.agency("Police", null)), 0, "scopingPeriodMonths: must be between 1 and 24");
 
     // Tasklist submits the dynamic list as JSON text
-    complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES,
+    steps.complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES,
         "[{\"agencyName\": \"Police\", \"contactEmail\": \"dsl@police.example\"}]", Vars.SCOPING_PERIOD_MONTHS, "24");
     assertThat(variable(review, Vars.SCOPING_PERIOD_MONTHS)).isEqualTo(24);
     assertThat((List<Map<String, Object>>) variable(review, Vars.AGENCIES))
@@ -236,16 +242,16 @@ class RapidReviewProcessTest {
 
   @Test
   void anAgencyThatHasNotSecuredItsRecordsMustSayWhy() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
-    confirmAgencies(review, "Humberside Police");
-    schedule(review, "2027-03-26T10:00");
-    Task report = task(review, RETURN_AGENCY_REPORT);
-    assertThatThrownBy(() -> complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "false",
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    steps.confirmAgencies(review, "Humberside Police");
+    steps.schedule(review, "2027-03-26T10:00");
+    Task report = steps.task(review, RETURN_AGENCY_REPORT);
+    assertThatThrownBy(() -> steps.complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "false",
         Vars.QUALITY_ASSURED_BY, "DI Smith"))
         .hasMessageContaining("recordsNotSecuredReason: is required");
-    assertThatThrownBy(() -> complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "true"))
+    assertThatThrownBy(() -> steps.complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "true"))
         .hasMessageContaining("qualityAssuredBy: is required");
-    complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "false",
+    steps.complete(report, Vars.AGENCY_INVOLVEMENT, "Two call-outs", Vars.RECORDS_SECURED, "false",
         Vars.RECORDS_NOT_SECURED_REASON, "Records held by a third party", Vars.QUALITY_ASSURED_BY, "DI Smith");
     assertThat((List<Map<String, Object>>) variable(review, Vars.AGENCY_REPORTS)).singleElement()
         .satisfies(entry -> assertThat(entry.get(Vars.RECORDS_NOT_SECURED_REASON)).isEqualTo("Records held by a third party"));
@@ -255,8 +261,8 @@ class RapidReviewProcessTest {
 
   @Test
   void unanimousVotesNeedNoDisagreementLetterAndNoHomeOffice() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00"));
-    recordMeeting(review, true, true, true);
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00"));
+    steps.recordMeeting(review, true, true, true);
     assertThat(variable(review, Vars.PARTNERS_AGREE_ON_LCSPR)).isEqualTo(true);
     assertThat(variable(review, Vars.LCSPR_AGREED)).isEqualTo(true);
     assertThat(passed(review, SHARE_DISAGREEMENT)).isFalse();
@@ -266,10 +272,10 @@ class RapidReviewProcessTest {
 
   @Test
   void differingVotesAreRecordedAndSharedWithTheDelegatedPartners() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00"));
-    assertThatThrownBy(() -> recordMeetingWith(review, "true", "false", "true", Map.of()))
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00"));
+    assertThatThrownBy(() -> steps.recordMeetingWith(review, "true", "false", "true", Map.of()))
         .hasMessageContaining("lcsprVoteDisagreement: is required when the partners' votes differ");
-    recordMeetingWith(review, "true", "false", "true",
+    steps.recordMeetingWith(review, "true", "false", "true",
         Map.of(Vars.LCSPR_VOTE_DISAGREEMENT, "Police: the learning is already captured by the single-agency review"));
 
     assertThat(variable(review, Vars.PARTNERS_AGREE_ON_LCSPR)).isEqualTo(false);
@@ -282,11 +288,11 @@ class RapidReviewProcessTest {
 
   @Test
   void theHomeOfficeIsNotifiedOnlyWhenItsContributionIsNeeded() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00"));
-    assertThatThrownBy(() -> recordMeetingWith(review, "false", "false", "false",
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00"));
+    assertThatThrownBy(() -> steps.recordMeetingWith(review, "false", "false", "false",
         Map.of(Vars.HOME_OFFICE_CONTRIBUTION_NEEDED, "true")))
         .hasMessageContaining("homeOfficeContributionDetails: is required");
-    recordMeetingWith(review, "false", "false", "false", Map.of(Vars.HOME_OFFICE_CONTRIBUTION_NEEDED, "true",
+    steps.recordMeetingWith(review, "false", "false", "false", Map.of(Vars.HOME_OFFICE_CONTRIBUTION_NEEDED, "true",
         Vars.HOME_OFFICE_CONTRIBUTION_DETAILS, "Immigration status of the mother's partner"));
 
     assertThat(passed(review, NOTIFY_HOME_OFFICE)).isTrue();
@@ -294,24 +300,24 @@ class RapidReviewProcessTest {
     Map<String, Object> email = message(review, "homeOfficeContribution");
     assertThat(email.get("TO_ADDRESSES")).isEqualTo("CCUsafeguarding@homeoffice.gov.uk");
     assertThat(email.get("SUBJECT").toString()).contains(review.getBusinessKey()).doesNotContain("Child");
-    assertThat(task(review, WRITE_CHAIR_REPORT)).isNotNull();
+    assertThat(steps.task(review, WRITE_CHAIR_REPORT)).isNotNull();
   }
 
   @Test
   void keyLinesOfEnquiryAreRequiredWhenALocalReviewIsAgreed() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00"));
-    Map<String, Object> withoutKeyLines = new HashMap<>(meetingValues("true", "true", "false"));
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00"));
+    Map<String, Object> withoutKeyLines = new HashMap<>(steps.meetingValues("true", "true", "false"));
     withoutKeyLines.put(Vars.LCSPR_VOTE_DISAGREEMENT, "ICB: no new learning");
     withoutKeyLines.remove(Vars.KEY_LINES_OF_ENQUIRY);
-    assertThatThrownBy(() -> tasks.complete(task(review, RECORD_MEETING).getId(), withoutKeyLines))
+    assertThatThrownBy(() -> tasks.complete(steps.task(review, RECORD_MEETING).getId(), withoutKeyLines))
         .hasMessageContaining("keyLinesOfEnquiry: are required when a local review is agreed");
   }
 
   @Test
   void theCriteriaDecisionsGetEveryInputAndTheirResultsAreStored() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00").child(15, true, false));
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00").child(15, true, false));
     assertThat(variable(review, "inCareOrOnChildProtectionPlan")).as("prefilled from the children").isEqualTo(true);
-    recordMeetingWith(review, "true", "true", "true", Map.of("improvementsNeeded", "true", "singleAgencyConcern", "true"));
+    steps.recordMeetingWith(review, "true", "true", "true", Map.of("improvementsNeeded", "true", "singleAgencyConcern", "true"));
 
     assertThat(variable(review, "recurrentThemes")).as("an unticked box is false").isEqualTo(false);
     assertThat(variable(review, Vars.LOCAL_CRITERIA_MET)).isEqualTo(true);
@@ -327,9 +333,9 @@ class RapidReviewProcessTest {
 
   @Test
   void anAgreedLocalReviewIsSentToThePanelAndEndsReadyForTheLcspr() {
-    ProcessInstance review = toSignOff(notifiedAt("2027-03-18T11:00"), true);
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), true);
     EngineClock.setTo("2027-04-09T16:00");
-    signOff(review, "true");
+    steps.signOff(review, "true");
 
     assertThat(variable(review, Vars.SENT_AT)).isEqualTo(london("2027-04-09T16:00"));
     assertThat(variable(review, Vars.LCSPR_DECIDED_AT)).isEqualTo(london("2027-04-09T16:00"));
@@ -340,7 +346,7 @@ class RapidReviewProcessTest {
     assertThat(attachments(submission)).containsExactly(
         review.getBusinessKey() + "-rapidReviewReport.pdf", review.getBusinessKey() + "-rapidReviewDecisionLetter.pdf");
 
-    ProcessInstance panel = panelDecision(review);
+    ProcessInstance panel = steps.panelDecision(review);
     assertThat(panel.getBusinessKey()).isEqualTo(review.getBusinessKey());
     assertThat(panel.getTenantId()).isEqualTo("north-lincolnshire");
     assertThat(runtime.getVariable(panel.getId(), "panelSubmittedAt")).isEqualTo(london("2027-04-09T16:00"));
@@ -350,7 +356,7 @@ class RapidReviewProcessTest {
     assertThat(runtime.getVariable(panel.getId(), "panelAnswerDueAt")).isEqualTo(endOf("2027-04-30"));
 
     EngineClock.setTo("2027-04-20T10:00");
-    answer(panel, "LOCAL_DECISION_STANDS");
+    steps.answer(panel, "LOCAL_DECISION_STANDS");
     assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isTrue();
     assertThat(variable(review, "panelAnswer")).isEqualTo("LOCAL_DECISION_STANDS");
     assertThat(variable(review, "nationalReview")).isEqualTo(false);
@@ -359,21 +365,21 @@ class RapidReviewProcessTest {
 
   @Test
   void aNationalReviewIsSupportedByThePartners() {
-    ProcessInstance review = toSignOff(notifiedAt("2027-03-18T11:00"), true);
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), true);
     EngineClock.setTo("2027-04-09T16:00");
-    signOff(review, "true");
+    steps.signOff(review, "true");
     EngineClock.setTo("2027-04-20T10:00");
-    ProcessInstance panel = panelDecision(review);
-    answer(panel, "NATIONAL_REVIEW");
+    ProcessInstance panel = steps.panelDecision(review);
+    steps.answer(panel, "NATIONAL_REVIEW");
     Task scope = tasks.createTaskQuery().processInstanceId(panel.getId()).singleResult();
     assertThat(scope.getTaskDefinitionKey()).isEqualTo(PanelDecisionProcess.Elements.RECORD_SCOPE_DISCUSSIONS);
     tasks.complete(scope.getId(), Map.of("nationalReviewScopeDiscussions", "Thematic review of neglect in adolescence"));
 
     assertThat(variable(review, "nationalReview")).isEqualTo(true);
     assertThat(variable(review, "nationalReviewScopeDiscussions")).isEqualTo("Thematic review of neglect in adolescence");
-    Task support = task(review, SUPPORT_NATIONAL_REVIEW);
+    Task support = steps.task(review, SUPPORT_NATIONAL_REVIEW);
     assertThat(support.getDueDate()).isEqualTo(endOf("2027-05-05")); // 10 WD after 20 Apr (3 May is a bank holiday)
-    complete(support, "nationalReviewSupportArrangements", "Chronologies and practitioner access",
+    steps.complete(support, "nationalReviewSupportArrangements", "Chronologies and practitioner access",
         "nationalReviewLiaison", "Head of MARS");
     assertThat(passed(review, END_NATIONAL_REVIEW)).isTrue();
     assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isFalse();
@@ -381,17 +387,17 @@ class RapidReviewProcessTest {
 
   @Test
   void noFurtherReviewRecordsTheLearningAndCanWriteToTheFamily() {
-    ProcessInstance review = toSignOff(notifiedAt("2027-03-18T11:00"), false);
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), false);
     EngineClock.setTo("2027-04-09T16:00");
-    assertThatThrownBy(() -> signOff(review, "true")).hasMessageContaining("keyLinesOfEnquiry");
-    signOff(review, "false");
+    assertThatThrownBy(() -> steps.signOff(review, "true")).hasMessageContaining("keyLinesOfEnquiry");
+    steps.signOff(review, "false");
     assertThat(variable(review, Vars.LCSPR_DECIDED_AT)).isNull();
     EngineClock.setTo("2027-04-20T10:00");
-    answer(panelDecision(review), "LOCAL_DECISION_STANDS");
+    steps.answer(steps.panelDecision(review), "LOCAL_DECISION_STANDS");
 
-    Task learning = task(review, RECORD_LEARNING);
+    Task learning = steps.task(review, RECORD_LEARNING);
     assertThat(learning.getDueDate()).isEqualTo(endOf("2027-05-05"));
-    complete(learning, "noReviewRationale", "The rapid review identified the learning", "learningDissemination",
+    steps.complete(learning, "noReviewRationale", "The rapid review identified the learning", "learningDissemination",
         "Seven-minute briefing; audit in six months", Vars.FAMILY_LETTER_REQUESTED, "true");
     assertThat(passed(review, SEND_FAMILY_LETTER)).isTrue();
     Map<String, Object> letter = message(review, "familyLetter");
@@ -403,25 +409,25 @@ class RapidReviewProcessTest {
 
   @Test
   void noFurtherReviewWithoutAFamilyLetter() {
-    ProcessInstance review = toSignOff(notifiedAt("2027-03-18T11:00"), false);
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), false);
     EngineClock.setTo("2027-04-09T16:00");
-    signOff(review, "false");
+    steps.signOff(review, "false");
     EngineClock.setTo("2027-04-20T10:00");
-    answer(panelDecision(review), "LOCAL_DECISION_STANDS");
-    complete(review, RECORD_LEARNING, "noReviewRationale", "Learning captured", "learningDissemination", "Briefing",
+    steps.answer(steps.panelDecision(review), "LOCAL_DECISION_STANDS");
+    steps.complete(review, RECORD_LEARNING, "noReviewRationale", "Learning captured", "learningDissemination", "Briefing",
         Vars.FAMILY_LETTER_REQUESTED, "false");
     assertThat(passed(review, SEND_FAMILY_LETTER)).isFalse();
     assertThat(passed(review, END_NO_FURTHER_REVIEW)).isTrue();
-    completeWellbeing(review);
+    steps.completeWellbeing(review);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(review.getId()).finished().count())
         .as("the case ends when the wellbeing branch is done too").isEqualTo(1);
   }
 
   @Test
   void aLocalReviewDecidedByTheMeetingCanBeOverturnedAtSignOff() {
-    ProcessInstance review = toSignOff(notifiedAt("2027-03-18T11:00"), true);
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), true);
     EngineClock.setTo("2027-04-09T16:00");
-    signOff(review, "false");
+    steps.signOff(review, "false");
     assertThat(variable(review, Vars.LCSPR_AGREED)).isEqualTo(false);
     assertThat((String) variable(review, Vars.SUMMARY)).contains("no local child safeguarding practice review");
   }
@@ -430,19 +436,19 @@ class RapidReviewProcessTest {
 
   @Test
   void lateLettersAreRecordedAndEscalatedAndTheReviewContinues() {
-    ProcessInstance review = start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
+    ProcessInstance review = steps.start(notifiedAt("2027-03-18T11:00"), "2027-03-19T10:00");
     EngineClock.setTo("2027-03-23T09:00"); // letters were due by the end of 22 Mar
-    confirmAgencies(review, "Humberside Police");
+    steps.confirmAgencies(review, "Humberside Police");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
 
-    Task escalation = task(review, ESCALATE_MISSED_DEADLINE);
+    Task escalation = steps.task(review, ESCALATE_MISSED_DEADLINE);
     assertThat(escalation.getName())
         .isEqualTo("Escalate missed deadline: Schedule the rapid review meeting and send the agency letters");
     assertThat(candidateGroups(escalation)).containsExactlyInAnyOrder("business-unit", "managers");
     assertThat((List<String>) variable(review, "deadlinesBreached"))
         .containsExactly("Schedule the rapid review meeting and send the agency letters");
-    assertThat(task(review, SCHEDULE_MEETING)).as("the review continues").isNotNull();
-    complete(escalation, "escalationAction", "Coordinator off sick; letters sent 23 Mar");
+    assertThat(steps.task(review, SCHEDULE_MEETING)).as("the review continues").isNotNull();
+    steps.complete(escalation, "escalationAction", "Coordinator off sick; letters sent 23 Mar");
     assertThat(passed(review, END_BREACH_ESCALATED)).isTrue();
   }
 
@@ -450,14 +456,14 @@ class RapidReviewProcessTest {
   void theStatutoryDeadlineIsRecordedAsSuchBeforeTheLocalSignOffDeadline() {
     NotifiedCases notified = notifiedAt("2027-03-18T11:00").with("deadlinesBreached",
         uk.cspr.workflow.cases.CaseData.json(new ArrayList<>(List.of("Notify the Panel through the online notification system"))));
-    ProcessInstance review = toSignOff(notified, true);
-    completeWellbeing(review);
+    ProcessInstance review = steps.toSignOff(notified, true);
+    steps.completeWellbeing(review);
 
     EngineClock.setTo("2027-04-12T23:59");
     assertThat(Jobs.executeDue(management, review.getId())).isZero();
     EngineClock.setTo("2027-04-13T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
-    assertThat(task(review, ESCALATE_MISSED_DEADLINE).getName()).isEqualTo(
+    assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName()).isEqualTo(
         "Escalate missed deadline: Send the rapid review to the Panel within 15 working days of the notification (statutory)");
 
     EngineClock.setTo("2027-04-14T00:00:30");
@@ -468,17 +474,17 @@ class RapidReviewProcessTest {
         "Sign off the rapid review report");
     assertThat(tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(ESCALATE_MISSED_DEADLINE).count())
         .isEqualTo(2);
-    signOff(review, "true");
-    assertThat(panelDecision(review)).as("late, but sent").isNotNull();
+    steps.signOff(review, "true");
+    assertThat(steps.panelDecision(review)).as("late, but sent").isNotNull();
   }
 
   @Test
   void meetingAndChairReportDeadlinesAreEscalated() {
-    ProcessInstance review = toMeeting(notifiedAt("2027-03-18T11:00"));
+    ProcessInstance review = steps.toMeeting(notifiedAt("2027-03-18T11:00"));
     EngineClock.setTo("2027-04-01T08:00"); // meeting due by the end of 31 Mar
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     assertThat((List<String>) variable(review, "deadlinesBreached")).containsExactly("Record the rapid review meeting");
-    recordMeeting(review, false, false, false);
+    steps.recordMeeting(review, false, false, false);
     EngineClock.setTo("2027-04-08T08:00"); // chair's report due by the end of 7 Apr
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     assertThat((List<String>) variable(review, "deadlinesBreached"))
@@ -506,150 +512,10 @@ class RapidReviewProcessTest {
 
   // ------------------------------------------------------------------ helpers: flow
 
-  private ProcessInstance start(NotifiedCases notified, String decidedAt) {
-    EngineClock.setTo(decidedAt);
-    return runtime.startProcessInstanceByKey(RapidReviewProcess.KEY, notified.caseReference(), notified.values());
-  }
-
-  /** NL case notified 18 Mar 2027, decision 19 Mar, one agency reported: at the meeting. */
-  private ProcessInstance toMeeting(NotifiedCases notified) {
-    ProcessInstance review = start(notified, "2027-03-19T10:00");
-    confirmAgencies(review, "Humberside Police");
-    schedule(review, "2027-03-26T10:00");
-    EngineClock.setTo("2027-03-25T12:00");
-    returnAllReports(review);
-    EngineClock.setTo("2027-03-26T15:00");
-    return review;
-  }
-
-  private ProcessInstance toSignOff(NotifiedCases notified, boolean lcspr) {
-    ProcessInstance review = toMeeting(notified);
-    recordMeeting(review, lcspr, lcspr, lcspr);
-    EngineClock.setTo("2027-04-06T10:00");
-    writeChairReport(review);
-    return review;
-  }
-
-  private void confirmAgencies(ProcessInstance review, String... names) {
-    List<Map<String, Object>> agencies = new ArrayList<>();
-    for (String name : names) {
-      agencies.add(agency(name, null));
-    }
-    complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES, agencies, Vars.SCOPING_PERIOD_MONTHS, "12");
-  }
-
-  private static Map<String, Object> agency(String name, String email) {
-    Map<String, Object> agency = new LinkedHashMap<>();
-    agency.put(Vars.AGENCY_NAME, name);
-    agency.put(Vars.AGENCY_EMAIL, email);
-    return agency;
-  }
-
   private void assertRefused(ProcessInstance review, List<Map<String, Object>> agencies, int months, String message) {
-    assertThatThrownBy(() -> complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES, new ArrayList<>(agencies),
+    assertThatThrownBy(() -> steps.complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES, new ArrayList<>(agencies),
         Vars.SCOPING_PERIOD_MONTHS, String.valueOf(months)))
         .hasRootCauseInstanceOf(InvalidCaseDataException.class).hasMessageContaining(message);
-  }
-
-  private void schedule(ProcessInstance review, String meetingAt) {
-    complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, meetingAt, "meetingVenue", "Church Square House");
-  }
-
-  private List<Task> reportTasks(ProcessInstance review) {
-    return tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(RETURN_AGENCY_REPORT).list();
-  }
-
-  private void returnAllReports(ProcessInstance review) {
-    reportTasks(review).forEach(this::returnReport);
-  }
-
-  private void returnReport(Task report) {
-    complete(report, Vars.AGENCY_INVOLVEMENT, "Known to the service since 2025; three contacts",
-        Vars.AGENCY_LEARNING, "Information was not shared with the school", Vars.RECORDS_SECURED, "true",
-        Vars.QUALITY_ASSURED_BY, "Named safeguarding lead");
-  }
-
-  private Map<String, Object> meetingValues(String la, String police, String icb) {
-    Map<String, Object> values = new HashMap<>();
-    values.put(Vars.MEETING_HELD_AT, LocalDateTime.ofInstant(
-        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), EngineClock.LONDON).minusHours(2).toString());
-    values.put(Vars.MEETING_ATTENDEES, "LA, police, ICB, school, independent scrutineer");
-    values.put(Vars.IMMEDIATE_SAFETY_ACTIONS, "Siblings' safety plan reviewed");
-    values.put(Vars.LEARNING_ALREADY_CAPTURED, "Information sharing with schools");
-    values.put(Vars.DIVERSITY_CONSIDERATIONS, "Interpreter not offered to the mother");
-    values.put(Vars.LA_LCSPR_VOTE, la);
-    values.put(Vars.POLICE_LCSPR_VOTE, police);
-    values.put(Vars.ICB_LCSPR_VOTE, icb);
-    values.put(Vars.LCSPR_RATIONALE, "Recurrent theme of information sharing");
-    if (List.of(la, police, icb).stream().filter("true"::equals).count() >= 2) {
-      values.put(Vars.KEY_LINES_OF_ENQUIRY, "How race and culture shaped professional curiosity");
-    }
-    values.put(Vars.NATIONAL_REVIEW_SUGGESTED, "false");
-    values.put(Vars.HOME_OFFICE_CONTRIBUTION_NEEDED, "false");
-    return values;
-  }
-
-  private void recordMeetingWith(ProcessInstance review, String la, String police, String icb, Map<String, Object> extra) {
-    Map<String, Object> values = meetingValues(la, police, icb);
-    values.putAll(extra);
-    tasks.complete(task(review, RECORD_MEETING).getId(), values);
-  }
-
-  private void recordMeeting(ProcessInstance review, boolean la, boolean police, boolean icb) {
-    recordMeetingWith(review, String.valueOf(la), String.valueOf(police), String.valueOf(icb), Map.of());
-  }
-
-  private void writeChairReport(ProcessInstance review) {
-    complete(review, WRITE_CHAIR_REPORT, "caseFactsSummary", "Facts", "immediateSafeguardingArrangements", "Safety plan",
-        "childVoiceAndIdentity", "Voice", "learningAndGoodPractice", "Learning", "recommendations", "Recommendations",
-        "actionPlan", "Action plan", "chairName", "Head of safeguarding, ICB");
-  }
-
-  private void completeWellbeing(ProcessInstance review) {
-    complete(review, HOLD_WELLBEING_SESSIONS, "wellbeingSessionsHeld", "true", "wellbeingSessionsNote", "Two sessions");
-  }
-
-  private void signOff(ProcessInstance review, String lcspr) {
-    Map<String, Object> values = new HashMap<>();
-    values.put(Vars.LCSPR_AGREED, lcspr);
-    values.put(Vars.LCSPR_DECISION_RATIONALE, "Agreed with the meeting's rationale");
-    values.put(Vars.KEY_LINES_OF_ENQUIRY, "true".equals(lcspr) ? runtime.getVariable(review.getId(), Vars.KEY_LINES_OF_ENQUIRY) : null);
-    values.put(Vars.LA_SIGNED_OFF_BY, "Director of Children's Services");
-    values.put(Vars.POLICE_SIGNED_OFF_BY, "Detective Chief Superintendent");
-    values.put(Vars.ICB_SIGNED_OFF_BY, "Chief Nurse");
-    tasks.complete(task(review, SIGN_OFF).getId(), values);
-  }
-
-  private ProcessInstance panelDecision(ProcessInstance review) {
-    return runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId()).singleResult();
-  }
-
-  private void answer(ProcessInstance panel, String answer) {
-    Task record = tasks.createTaskQuery().processInstanceId(panel.getId())
-        .taskDefinitionKey(PanelDecisionProcess.Elements.RECORD_ANSWER).singleResult();
-    tasks.complete(record.getId(), Map.of("panelAnswer", answer, "panelAnsweredAt",
-        LocalDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), EngineClock.LONDON)
-            .minusHours(1).toString(), "panelAnswerRationale", "Panel letter of today"));
-  }
-
-  // ------------------------------------------------------------------ helpers: engine
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-  }
-
-  private void complete(ProcessInstance instance, String taskKey, Object... variables) {
-    Task task = task(instance, taskKey);
-    assertThat(task).as("open task " + taskKey).isNotNull();
-    complete(task, variables);
-  }
-
-  private void complete(Task task, Object... variables) {
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      values.put((String) variables[i], variables[i + 1]);
-    }
-    tasks.complete(task.getId(), values);
   }
 
   private List<String> candidateGroups(Task task) {
