@@ -492,6 +492,21 @@ class RapidReviewProcessTest {
   }
 
   @Test
+  void lateWellbeingSessionsAreEscalatedWithoutHoldingUpTheSubmission() {
+    ProcessInstance review = steps.toSignOff(notifiedAt("2027-03-18T11:00"), true);
+    EngineClock.setTo("2027-04-09T16:00");
+    steps.signOff(review, "true");
+    assertThat(steps.panelDecision(review)).as("submitted although the sessions are still open").isNotNull();
+
+    EngineClock.setTo("2027-04-13T08:00"); // sessions due by the end of 12 Apr
+    assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
+    assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName())
+        .isEqualTo("Escalate missed deadline: Hold reflective wellbeing sessions");
+    steps.completeWellbeing(review);
+    assertThat(passed(review, END_WELLBEING_SESSIONS)).isTrue();
+  }
+
+  @Test
   void aStartWithoutTheNotificationIsRefused() {
     EngineClock.setTo("2027-03-19T10:00");
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(RapidReviewProcess.KEY,
