@@ -16,7 +16,7 @@ package uk.cspr.workflow.rapidreview;
  *       information was sent to the Panel; the Panel aims to answer within 15 working days of it;
  *   <li>{@link Vars#PANEL_SUBMISSION_SUMMARY} (string, required, at most 4000 characters): what was
  *       sent and the partners' own decision, shown to whoever records the Panel's answer;
- *   <li>{@code deadlinesBreached} (optional): the case's breach record, extended and returned.
+ *   <li>{@code deadlinesBreached} (optional; normally not passed): a breach list to start from.
  * </ul>
  *
  * <p>Outputs ({@code camunda:out}):
@@ -28,7 +28,9 @@ package uk.cspr.workflow.rapidreview;
  *   <li>{@link Vars#PANEL_ANSWERED_AT}, {@link Vars#PANEL_ANSWER_RATIONALE}: when and why;
  *   <li>{@link Vars#PANEL_EXCHANGES}: JSON list of every answer and further-information round;
  *   <li>{@link Vars#SCOPE_DISCUSSIONS}: the scope and methodology discussed for a national review;
- *   <li>{@code deadlinesBreached}.
+ *   <li>{@code deadlinesBreached}: the deadlines missed during this interaction (e.g. further
+ *       information sent late). Map it to a variable of its own and append it to the case's list:
+ *       the caller's list may have grown meanwhile and must not be overwritten.
  * </ul>
  */
 public final class PanelDecisionProcess {

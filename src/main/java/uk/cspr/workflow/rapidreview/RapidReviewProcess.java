@@ -1,5 +1,6 @@
 package uk.cspr.workflow.rapidreview;
 
+import java.util.List;
 import uk.cspr.workflow.config.ProcessKeys;
 
 /**
@@ -107,6 +108,8 @@ public final class RapidReviewProcess {
     public static final String WELLBEING_SESSIONS_DUE_AT = "wellbeingSessionsDueAt";
     public static final String SIGN_OFF_DUE_AT = "signOffDueAt";
     public static final String FOLLOW_UP_DUE_AT = "followUpDueAt";
+    /** Deadlines missed during {@code panelDecision}; appended to the case's {@code deadlinesBreached}. */
+    public static final String PANEL_DEADLINES_BREACHED = "panelDeadlinesBreached";
     // agencies and scope
     public static final String AGENCIES = "agencies";
     public static final String AGENCY_NAME = "agencyName";
@@ -149,8 +152,8 @@ public final class RapidReviewProcess {
     public static final String HOME_OFFICE_CONTRIBUTION_NEEDED = "homeOfficeContributionNeeded";
     public static final String HOME_OFFICE_CONTRIBUTION_DETAILS = "homeOfficeContributionDetails";
     /** Inputs of the decisions {@code localReviewCriteria} and {@code nationalReviewCriteria} (SPEC §4). */
-    public static final java.util.List<String> CRITERIA_INPUTS =
-        java.util.List.of(
+    public static final List<String> CRITERIA_INPUTS =
+        List.of(
             "improvementsNeeded", "recurrentThemes", "multiAgencyWorkingConcerns", "panelAdvisedLocalReview",
             "singleAgencyConcern", "noAgencyInvolvementConcern", "multipleAreasInvolved", "institutionalSetting",
             "legislationOrGuidanceChange", "educatedOtherwiseThanAtSchool", "inCareOrOnChildProtectionPlan",

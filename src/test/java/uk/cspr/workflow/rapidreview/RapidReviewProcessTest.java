@@ -504,6 +504,22 @@ class RapidReviewProcessTest {
         .isEqualTo("Escalate missed deadline: Hold reflective wellbeing sessions");
     steps.completeWellbeing(review);
     assertThat(passed(review, END_WELLBEING_SESSIONS)).isTrue();
+
+    // Breaches while the Panel decides are added to the case's record, never overwrite it
+    ProcessInstance panel = steps.panelDecision(review);
+    EngineClock.setTo("2027-04-14T10:00");
+    tasks.complete(steps.task(panel, PanelDecisionProcess.Elements.RECORD_ANSWER).getId(), Map.of(
+        "panelAnswer", "FURTHER_INFORMATION_REQUESTED", "panelAnsweredAt", "2027-04-14T09:00",
+        "panelAnswerRationale", "Letter from the Panel", "panelRequestedInformation", "GP chronology"));
+    EngineClock.setTo("2027-04-29T00:00:30"); // 10 WD from 14 Apr: end of 28 Apr
+    assertThat(Jobs.executeDue(management, panel.getId())).isEqualTo(1);
+    tasks.complete(steps.task(panel, PanelDecisionProcess.Elements.PROVIDE_FURTHER_INFORMATION).getId(),
+        Map.of("furtherInformation", "GP saw the child twice"));
+    EngineClock.setTo("2027-04-30T10:00");
+    steps.answer(panel, "LOCAL_DECISION_STANDS");
+    assertThat((List<String>) variable(review, "deadlinesBreached"))
+        .containsExactly("Hold reflective wellbeing sessions", "Provide further information");
+    assertThat(variable(review, Vars.PANEL_DEADLINES_BREACHED)).isNull();
   }
 
   @Test
