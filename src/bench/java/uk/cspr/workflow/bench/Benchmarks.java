@@ -15,7 +15,11 @@ public final class Benchmarks {
 
   static final List<String> ALL = List.of("calendar", "engine", "tasklist", "dashboard", "startup");
 
+  /** Letters' PDF renderer logs every page at INFO through java.util.logging. */
+  private static final java.util.logging.Logger PDF_LOG = java.util.logging.Logger.getLogger("com.openhtmltopdf");
+
   public static void main(String[] args) throws Exception {
+    PDF_LOG.setLevel(java.util.logging.Level.WARNING);
     Set<String> selected = new LinkedHashSet<>();
     boolean quick = false;
     for (String arg : String.join(" ", args).split("[\\s,]+")) {

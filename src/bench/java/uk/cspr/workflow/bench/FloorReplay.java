@@ -103,13 +103,13 @@ final class FloorReplay {
   private static void record(DelegateInvocation invocation, Object target, DelegateInterceptor engine) throws Exception {
     VariableScope scope = scope(invocation);
     DelegateTask task = scope instanceof DelegateTask t ? t : null;
-    Map<String, String> before = fingerprints(scope.getVariablesTyped(true));
-    Map<String, String> beforeLocal = fingerprints(scope.getVariablesLocalTyped(true));
+    Map<String, String> before = fingerprints(typed(scope.getVariablesTyped(true)));
+    Map<String, String> beforeLocal = fingerprints(typed(scope.getVariablesLocalTyped(true)));
     Map<String, Object> taskBefore = taskFields(task);
     String key = key(invocation, target); // before: the listener may rename the task
     engine.handleInvocation(invocation);
-    Map<String, TypedValue> after = scope.getVariablesTyped(true);
-    Map<String, TypedValue> afterLocal = scope.getVariablesLocalTyped(true);
+    Map<String, TypedValue> after = typed(scope.getVariablesTyped(true));
+    Map<String, TypedValue> afterLocal = typed(scope.getVariablesLocalTyped(true));
     Map<String, TypedValue> set = new LinkedHashMap<>();
     Map<String, TypedValue> setLocal = new LinkedHashMap<>();
     afterLocal.forEach((name, value) -> {
@@ -209,23 +209,30 @@ final class FloorReplay {
 
   private static String key(DelegateInvocation invocation, Object target) {
     VariableScope scope = scope(invocation);
-    String definition;
+    String processKey;
     String element;
     String event;
     if (scope instanceof DelegateTask task) {
-      definition = task.getProcessDefinitionId();
+      processKey = ((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task).getExecution().getProcessDefinition().getKey();
       element = task.getTaskDefinitionKey();
       event = task.getEventName();
     } else {
       DelegateExecution execution = (DelegateExecution) scope;
-      definition = execution.getProcessDefinitionId();
+      processKey = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getProcessDefinition().getKey();
       element = execution.getCurrentActivityId();
       event = execution.getEventName();
     }
-    String processKey = definition == null ? "?" : definition.substring(0, definition.indexOf(':') < 0 ? definition.length() : definition.indexOf(':'));
     String type = target.getClass().getSimpleName();
     int proxy = type.indexOf("$$");
     return processKey + "/" + element + "/" + event + "/" + (proxy < 0 ? type : type.substring(0, proxy));
+  }
+
+  private static Map<String, TypedValue> typed(org.camunda.bpm.engine.variable.VariableMap variables) {
+    Map<String, TypedValue> typed = new LinkedHashMap<>();
+    for (String name : variables.keySet()) {
+      typed.put(name, variables.getValueTyped(name));
+    }
+    return typed;
   }
 
   private static Map<String, String> fingerprints(Map<String, TypedValue> values) {
