@@ -26,6 +26,11 @@ public final class Benchmarks {
       if (arg.isBlank()) {
         continue;
       }
+      if (arg.equals("profile")) {
+        PDF_LOG.setLevel(java.util.logging.Level.WARNING);
+        EngineBenchmark.profile(20);
+        System.exit(0);
+      }
       if (arg.equals("quick")) {
         quick = true;
       } else if (arg.equals("all")) {

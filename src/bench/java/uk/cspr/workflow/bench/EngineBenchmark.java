@@ -40,165 +40,232 @@ final class EngineBenchmark {
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("lifecycle", "notification -> rapid review -> panelDecision (LCSPR not yet on main)");
       detail.put("floor", "same models; our delegates/listeners skipped, their recorded variable and task-field writes replayed (FloorReplay)");
-      detail.put("h2", pair(results, "H2", smtp, warmUp, measured, null));
+      detail.put("h2", pair(results, "H2", smtp, warmUp, measured, null, true));
       EmbeddedPostgres postgres = PostgresTestDatabase.server();
-      detail.put("postgres", pair(results, "PostgreSQL", smtp, warmUp, measured, postgres));
+      detail.put("postgres", pair(results, "PostgreSQL", smtp, warmUp, measured, postgres, false));
       results.detail("engine", detail);
     } finally {
       smtp.stop();
     }
   }
 
+  /** Only real lifecycles on H2, for a profiler (-Dbench.args=profile with JFR in -Dbench.jvmArgs). */
+  static void profile(int lifecycles) throws Exception {
+    GreenMail smtp = smtpSink();
+    ConfigurableApplicationContext real = BenchApplication.start(List.of(), args("bench-profile", database(null), null, smtp));
+    try {
+      for (int i = 0; i < lifecycles; i++) {
+        long start = System.nanoTime();
+        new Lifecycle(real).run();
+        System.out.printf("[bench] profile lifecycle %d: %.0f ms%n", i + 1, (System.nanoTime() - start) / 1e6);
+      }
+    } finally {
+      real.close();
+      smtp.stop();
+    }
+  }
+
+  /** One engine of a side-by-side comparison and what was measured on it. */
+  private static final class Engine {
+    final String name;
+    final CommitCounter commits = new CommitCounter();
+    final FloorReplay.Plugin plugin;
+    final ConfigurableApplicationContext context;
+    final boolean floor;
+    final List<Double> lifecycleMs = new ArrayList<>();
+    final List<Double> userStepMs = new ArrayList<>();
+    final List<Double> jobMs = new ArrayList<>();
+    final List<Double> userStepsTotalMs = new ArrayList<>();
+    final List<Double> commitsPer = new ArrayList<>();
+    final Map<String, List<Double>> byStep = new LinkedHashMap<>();
+
+    Engine(String name, boolean floor, String jdbcUrl, EmbeddedPostgres postgres, GreenMail smtp, String... extra) {
+      this.name = name;
+      this.floor = floor;
+      this.plugin = new FloorReplay.Plugin(floor ? FloorReplay.Mode.REPLAY : FloorReplay.Mode.PASS);
+      List<String> args = new ArrayList<>(List.of(args("bench-" + name, jdbcUrl, postgres, smtp)));
+      args.addAll(List.of(extra));
+      this.context = BenchApplication.start(List.of(commits, plugin), args.toArray(String[]::new));
+    }
+
+    Lifecycle lifecycle() {
+      if (floor) {
+        FloorReplay.rewind();
+      }
+      return new Lifecycle(context);
+    }
+
+    void measure() {
+      long before = commits.commits();
+      Lifecycle lifecycle = lifecycle();
+      long start = System.nanoTime();
+      lifecycle.run();
+      lifecycleMs.add((System.nanoTime() - start) / 1e6);
+      commitsPer.add((double) (commits.commits() - before));
+      double userTotal = 0;
+      for (Lifecycle.Step step : lifecycle.steps()) {
+        double ms = step.nanos() / 1e6;
+        (step.job() ? jobMs : userStepMs).add(ms);
+        if (!step.job()) {
+          userTotal += ms;
+        }
+        byStep.computeIfAbsent(step.name(), k -> new ArrayList<>()).add(ms);
+      }
+      userStepsTotalMs.add(userTotal);
+    }
+
+    double last() {
+      return lifecycleMs.get(lifecycleMs.size() - 1);
+    }
+
+    double lastUser() {
+      return userStepsTotalMs.get(userStepsTotalMs.size() - 1);
+    }
+  }
+
+  /**
+   * Engines on one database, side by side: "real" (the application), optionally "before" (the
+   * application without the change made after profiling, for before/after figures), and "floor".
+   */
   private static Map<String, Object> pair(Results results, String db, GreenMail smtp, int warmUp, int measured,
-      EmbeddedPostgres postgres) throws Exception {
-    CommitCounter realCommits = new CommitCounter();
-    CommitCounter floorCommits = new CommitCounter();
-    FloorReplay.Plugin realPlugin = new FloorReplay.Plugin(FloorReplay.Mode.RECORD);
-    FloorReplay.Plugin floorPlugin = new FloorReplay.Plugin(FloorReplay.Mode.REPLAY);
-    String realDb = database(postgres);
-    String floorDb = database(postgres);
-    ConfigurableApplicationContext real = null;
-    ConfigurableApplicationContext floor = null;
+      EmbeddedPostgres postgres, boolean withBefore) throws Exception {
+    List<Engine> engines = new ArrayList<>();
     JdbcReference jdbc = postgres == null ? null : new JdbcReference(database(postgres));
     try {
-      real = BenchApplication.start(List.of(realCommits, realPlugin), args("bench-real", realDb, postgres, smtp));
-      floor = BenchApplication.start(List.of(floorCommits, floorPlugin), args("bench-floor", floorDb, postgres, smtp));
+      Engine real = new Engine("real", false, database(postgres), postgres, smtp);
+      engines.add(real);
+      Engine before = null;
+      if (withBefore) {
+        before = new Engine("before", false, database(postgres), postgres, smtp, "--cspr.timescales.cache-results=false");
+        engines.add(before);
+      }
+      Engine floor = new Engine("floor", true, database(postgres), postgres, smtp);
+      engines.add(floor);
+      String realDb = real.context.getEnvironment().getProperty("spring.datasource.url");
 
-      // Record the effects of our code once (unmeasured), then warm both engines up
-      Lifecycle recorded = new Lifecycle(real);
+      // Record the effects of our code once (unmeasured), then warm every engine up
+      real.plugin.mode = FloorReplay.Mode.RECORD;
+      Lifecycle recorded = real.lifecycle();
       recorded.run();
       recorded.verify();
-      realPlugin.mode = FloorReplay.Mode.PASS;
+      real.plugin.mode = FloorReplay.Mode.PASS;
       for (int i = 0; i < warmUp; i++) {
-        new Lifecycle(real).run();
-        FloorReplay.rewind();
-        Lifecycle floorLifecycle = new Lifecycle(floor);
-        floorLifecycle.run();
-        floorLifecycle.verify();
+        for (Engine engine : engines) {
+          Lifecycle lifecycle = engine.lifecycle();
+          lifecycle.run();
+          lifecycle.verify();
+        }
         if (jdbc != null) {
           jdbc.burst(100);
         }
       }
       long xactBefore = postgres == null ? 0 : xactCommits(postgres, realDb);
 
-      List<Double> realMs = new ArrayList<>();
-      List<Double> floorMs = new ArrayList<>();
-      List<Double> pairedRatios = new ArrayList<>();
-      List<Double> realSteps = new ArrayList<>();
-      List<Double> floorSteps = new ArrayList<>();
-      List<Double> realJobs = new ArrayList<>();
-      List<Double> floorJobs = new ArrayList<>();
-      List<Double> realCommitsPer = new ArrayList<>();
-      List<Double> floorCommitsPer = new ArrayList<>();
-      Map<String, List<Double>> realByStep = new LinkedHashMap<>();
-      Map<String, List<Double>> floorByStep = new LinkedHashMap<>();
+      List<Double> ratios = new ArrayList<>();
+      List<Double> userRatios = new ArrayList<>();
+      List<Double> beforeRatios = new ArrayList<>();
       for (int i = 0; i < measured; i++) {
-        double r = 0;
-        double f = 0;
-        for (int half = 0; half < 2; half++) {
-          boolean realFirst = i % 2 == 0;
-          if ((half == 0) == realFirst) {
-            long commits = realCommits.commits();
-            Lifecycle lifecycle = new Lifecycle(real);
-            long start = System.nanoTime();
-            lifecycle.run();
-            r = (System.nanoTime() - start) / 1e6;
-            realCommitsPer.add((double) (realCommits.commits() - commits));
-            collect(lifecycle, realSteps, realJobs, realByStep);
-          } else {
-            long commits = floorCommits.commits();
-            FloorReplay.rewind();
-            Lifecycle lifecycle = new Lifecycle(floor);
-            long start = System.nanoTime();
-            lifecycle.run();
-            f = (System.nanoTime() - start) / 1e6;
-            floorCommitsPer.add((double) (floorCommits.commits() - commits));
-            collect(lifecycle, floorSteps, floorJobs, floorByStep);
-          }
+        for (int k = 0; k < engines.size(); k++) { // rotate the order round by round
+          engines.get((i + k) % engines.size()).measure();
         }
-        realMs.add(r);
-        floorMs.add(f);
-        pairedRatios.add(r / f);
+        ratios.add(real.last() / floor.last());
+        userRatios.add(real.lastUser() / floor.lastUser());
+        if (before != null) {
+          beforeRatios.add(before.last() / floor.last());
+        }
         if (jdbc != null) {
           jdbc.burst(200);
         }
-        System.out.printf("[bench] %s round %d/%d: real %.0f ms, floor %.0f ms%n", db, i + 1, measured, r, f);
+        StringBuilder line = new StringBuilder(String.format("[bench] %s round %d/%d:", db, i + 1, measured));
+        engines.forEach(e -> line.append(String.format(" %s %.0f ms", e.name, e.last())));
+        System.out.println(line);
       }
       long xactAfter = postgres == null ? 0 : xactCommits(postgres, realDb);
 
-      Stats realStats = Stats.of(realMs);
-      Stats floorStats = Stats.of(floorMs);
-      Stats ratio = Stats.of(pairedRatios);
-      Stats realStep = Stats.of(realSteps);
-      Stats floorStep = Stats.of(floorSteps);
       String name = "engine " + db;
-      results.row(name, "lifecycles/s real | floor (median of " + measured + ")",
-          Results.fmt(1000 / realStats.median()) + " | " + Results.fmt(1000 / floorStats.median())
-              + "  (" + Results.fmt(realStats.median()) + " ms | " + Results.fmt(floorStats.median()) + " ms per lifecycle)");
-      results.row(name, "real / floor lifecycle time (paired, median)",
+      Stats ratio = Stats.of(ratios);
+      Stats userRatio = Stats.of(userRatios);
+      StringBuilder rate = new StringBuilder();
+      StringBuilder perLifecycle = new StringBuilder();
+      for (Engine engine : engines) {
+        Stats stats = Stats.of(engine.lifecycleMs);
+        rate.append(rate.length() == 0 ? "" : " | ").append(engine.name).append(' ').append(Results.fmt(1000 / stats.median()));
+        perLifecycle.append(perLifecycle.length() == 0 ? "" : " | ").append(engine.name).append(' ')
+            .append(Results.fmt(stats.median())).append(" (IQR ").append(Results.fmt(stats.p25())).append("–")
+            .append(Results.fmt(stats.p75())).append(")");
+      }
+      results.row(name, "lifecycles per second (median of " + measured + ")", rate.toString());
+      results.row(name, "ms per lifecycle", perLifecycle.toString());
+      results.row(name, "real / floor, whole lifecycle (paired median)",
           Results.fmt(ratio.median()) + "× (IQR " + Results.fmt(ratio.p25()) + "–" + Results.fmt(ratio.p75()) + "×)",
           "≤ 1.3×", ratio.median() <= 1.3);
-      results.row(name, "user-task step p50 / p95 real",
-          Results.fmt(realStep.median()) + " / " + Results.fmt(realStep.p95()) + " ms (n=" + realStep.n() + ")");
-      results.row(name, "user-task step p50 / p95 floor",
-          Results.fmt(floorStep.median()) + " / " + Results.fmt(floorStep.p95()) + " ms (n=" + floorStep.n() + ")");
-      results.row(name, "jobs per lifecycle real | floor (p50 ms)",
-          realJobs.size() / measured + " (" + Results.fmt(Stats.of(realJobs).median()) + ") | "
-              + floorJobs.size() / measured + " (" + Results.fmt(Stats.of(floorJobs).median()) + ")");
-      results.row(name, "commits per lifecycle real | floor",
-          Results.fmt(Stats.of(realCommitsPer).median()) + " | " + Results.fmt(Stats.of(floorCommitsPer).median()));
+      results.row(name, "real / floor, user-task steps only (paired median)",
+          Results.fmt(userRatio.median()) + "× (IQR " + Results.fmt(userRatio.p25()) + "–" + Results.fmt(userRatio.p75()) + "×)");
+      if (before != null) {
+        Stats beforeRatio = Stats.of(beforeRatios);
+        results.row(name, "before the fix / floor (paired median)",
+            Results.fmt(beforeRatio.median()) + "× (IQR " + Results.fmt(beforeRatio.p25()) + "–"
+                + Results.fmt(beforeRatio.p75()) + "×)", "≤ 1.3×", beforeRatio.median() <= 1.3);
+      }
+      for (Engine engine : engines) {
+        Stats step = Stats.of(engine.userStepMs);
+        results.row(name, "user-task step p50 / p95, " + engine.name,
+            Results.fmt(step.median()) + " / " + Results.fmt(step.p95()) + " ms (n=" + step.n() + ")");
+      }
+      StringBuilder jobs = new StringBuilder();
+      StringBuilder commits = new StringBuilder();
+      for (Engine engine : engines) {
+        jobs.append(jobs.length() == 0 ? "" : " | ").append(engine.name).append(' ').append(engine.jobMs.size() / measured)
+            .append(" (p50 ").append(Results.fmt(Stats.of(engine.jobMs).median())).append(" ms)");
+        commits.append(commits.length() == 0 ? "" : " | ").append(engine.name).append(' ')
+            .append(Results.fmt(Stats.of(engine.commitsPer).median()));
+      }
+      results.row(name, "jobs per lifecycle", jobs.toString());
+      results.row(name, "commits per lifecycle", commits.toString());
 
       Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("warmUpLifecyclesPerEngine", warmUp + 1);
+      detail.put("warmUpLifecyclesPerEngine", warmUp);
       detail.put("measuredLifecyclesPerEngine", measured);
-      detail.put("realLifecycleMs", realStats.json());
-      detail.put("floorLifecycleMs", floorStats.json());
-      detail.put("pairedRatio", ratio.json());
-      detail.put("realUserTaskStepMs", realStep.json());
-      detail.put("floorUserTaskStepMs", floorStep.json());
-      detail.put("realJobMs", Stats.of(realJobs).json());
-      detail.put("floorJobMs", Stats.of(floorJobs).json());
-      detail.put("realCommitsPerLifecycle", Stats.of(realCommitsPer).json());
-      detail.put("floorCommitsPerLifecycle", Stats.of(floorCommitsPer).json());
-      detail.put("realRollbacks", realCommits.rollbacks());
-      detail.put("realStepMedianMs", medians(realByStep));
-      detail.put("floorStepMedianMs", medians(floorByStep));
+      detail.put("pairedRatioRealToFloor", ratio.json());
+      detail.put("pairedRatioRealToFloorUserTaskSteps", userRatio.json());
+      if (before != null) {
+        detail.put("pairedRatioBeforeToFloor", Stats.of(beforeRatios).json());
+      }
+      for (Engine engine : engines) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("lifecycleMs", Stats.of(engine.lifecycleMs).json());
+        e.put("userTaskStepMs", Stats.of(engine.userStepMs).json());
+        e.put("jobMs", Stats.of(engine.jobMs).json());
+        e.put("commitsPerLifecycle", Stats.of(engine.commitsPer).json());
+        e.put("rollbacks", engine.commits.rollbacks());
+        e.put("stepMedianMs", medians(engine.byStep));
+        detail.put(engine.name, e);
+      }
       detail.put("replayedKeys", FloorReplay.keys().stream().sorted().toList());
       detail.put("ourInvocationsByMode", FloorReplay.invocations());
       if (jdbc != null) {
         double commitMs = jdbc.stats().median();
-        double perLifecycle = Stats.of(realCommitsPer).median();
+        double realCommits = Stats.of(real.commitsPer).median();
+        double floorCommits = Stats.of(floor.commitsPer).median();
         double pgTransactions = (xactAfter - xactBefore) / (double) measured;
-        Stats.of(List.of(1.0));
         results.row(name, "plain JDBC insert+commit per second (median)",
-            Results.fmt(1000 / commitMs) + " (" + Results.fmt(commitMs * 1000) + " µs per commit; " + jdbc.settings() + ")");
-        results.row(name, "PostgreSQL xact_commit per lifecycle (pg_stat_database)", Results.fmt(pgTransactions));
-        results.row(name, "lifecycle / (commits × commit time) real | floor",
-            Results.fmt(realStats.median() / (perLifecycle * commitMs)) + "× | "
-                + Results.fmt(floorStats.median() / (Stats.of(floorCommitsPer).median() * commitMs)) + "×");
+            Results.fmt(1000 / commitMs) + " (" + Results.fmt(commitMs * 1000) + " µs each; " + jdbc.settings() + ")");
+        results.row(name, "PostgreSQL xact_commit per real lifecycle (pg_stat_database)", Results.fmt(pgTransactions));
+        results.row(name, "lifecycle / (its commits × JDBC commit time)",
+            "real " + Results.fmt(Stats.of(real.lifecycleMs).median() / (realCommits * commitMs)) + "× | floor "
+                + Results.fmt(Stats.of(floor.lifecycleMs).median() / (floorCommits * commitMs)) + "×");
         detail.put("jdbcCommitMs", jdbc.stats().json());
         detail.put("jdbcSettings", jdbc.settings());
-        detail.put("pgXactCommitPerLifecycle", pgTransactions);
+        detail.put("pgXactCommitPerRealLifecycle", pgTransactions);
       }
       return detail;
     } finally {
       if (jdbc != null) {
         jdbc.close();
       }
-      if (floor != null) {
-        floor.close();
+      for (Engine engine : engines) {
+        engine.context.close();
       }
-      if (real != null) {
-        real.close();
-      }
-    }
-  }
-
-  private static void collect(Lifecycle lifecycle, List<Double> steps, List<Double> jobs, Map<String, List<Double>> byStep) {
-    for (Lifecycle.Step step : lifecycle.steps()) {
-      double ms = step.nanos() / 1e6;
-      (step.job() ? jobs : steps).add(ms);
-      byStep.computeIfAbsent(step.name(), k -> new ArrayList<>()).add(ms);
     }
   }
 
