@@ -42,8 +42,8 @@ class CriteriaChecks {
     }
     List<String> problems = new ArrayList<>(ContractCheck.problems(contract, model));
     DecisionTable table = DecisionTableModel.table(model, key);
-    if (table == null) {
-      return new Review(key, problems, Map.of());
+    if (table == null || !problems.isEmpty()) {
+      return new Review(key, problems, Map.of()); // the cases only mean something for a table that keeps the contract
     }
     DmnDecision decision;
     try {
