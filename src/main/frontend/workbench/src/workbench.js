@@ -144,7 +144,7 @@ $('load').addEventListener('click', async () => {
   const tenant = $('tenant').value;
   await busy('Opening ' + key + ' …', async () => {
     const query = tenant ? '?tenant=' + encodeURIComponent(tenant) : '';
-    const xml = await api('GET', '/criteria/decisions/' + encodeURIComponent(key) + '/xml' + query, undefined, 'application/xml');
+    const xml = await api('GET', '/criteria/decisions/' + encodeURIComponent(key) + '/xml' + query, undefined, 'application/xml, application/json');
     await modeler.importXML(xml);
     const view = modeler.getViews().find((v) => v.type === 'decisionTable' && v.element.id === key);
     if (view) {

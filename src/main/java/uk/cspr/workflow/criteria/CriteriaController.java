@@ -3,6 +3,7 @@ package uk.cspr.workflow.criteria;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +37,10 @@ class CriteriaController {
     return workbench.decisions();
   }
 
-  @GetMapping(value = "/decisions/{key}/xml", produces = MediaType.APPLICATION_XML_VALUE)
-  String xml(@PathVariable String key, @RequestParam(required = false) String tenant) {
-    return workbench.xml(key, tenant);
+  /** The DMN XML of the version in use (for the partnership when {@code tenant} is given). */
+  @GetMapping("/decisions/{key}/xml")
+  ResponseEntity<String> xml(@PathVariable String key, @RequestParam(required = false) String tenant) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(workbench.xml(key, tenant));
   }
 
   @PostMapping("/decisions/{key}/dry-run")
