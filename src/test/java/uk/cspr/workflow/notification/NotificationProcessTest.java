@@ -140,7 +140,25 @@ class NotificationProcessTest {
     assertThat(variable(instance, "panelNotificationReference")).isEqualTo("CSPR-12345");
     assertThat(londonDate(variable(instance, "panelNotificationSentAt"))).isEqualTo(LocalDate.of(2026, 12, 22));
     complete(instance, REPORT_TO_PARTNERS, "partnersReportedAt", "2026-12-22T09:55", "partnersReportMethod", "E-mail");
-    assertThat(ended(instance, END_READY_FOR_RAPID_REVIEW)).isTrue();
+    ProcessInstance rapidReview = runtime.createProcessInstanceQuery().processDefinitionKey("rapidReview")
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(rapidReview).as("outcome (a) starts the rapid review").isNotNull();
+    assertThat(rapidReview.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    assertThat(rapidReview.getTenantId()).isEqualTo("north-lincolnshire");
+  }
+
+  @Test
+  void theInterfaceWithParallelReviewsStartsOnceThePartnersAreInformed() {
+    EngineClock.setTo("2026-12-22T10:00");
+    ProcessInstance instance = refer(referral());
+    complete(instance, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+    String job = management.createJobQuery().processInstanceId(instance.getId()).activityId(START_PARALLEL_REVIEWS)
+        .singleResult().getId();
+    management.executeJob(job);
+    ProcessInstance parallel = runtime.createProcessInstanceQuery().processDefinitionKey("parallelReviewInterface")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(parallel).isNotNull();
+    assertThat(parallel.getTenantId()).isEqualTo("north-lincolnshire");
   }
 
   @Test
