@@ -59,7 +59,9 @@ class NotificationProcessTest {
 
   private Object variable(ProcessInstance instance, String name) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .singleResult().getValue();
+        .list().stream()
+        .filter(v -> instance.getId().equals(v.getActivityInstanceId())) // the case's own, not a sub-process copy
+        .findFirst().orElseThrow().getValue();
   }
 
   private void decide(ProcessInstance instance, String la, String police, String icb) {
