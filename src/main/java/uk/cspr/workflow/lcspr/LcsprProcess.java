@@ -56,11 +56,9 @@ public final class LcsprProcess {
     public static final String RETURN_AGENCY_CHRONOLOGY = "userTask_returnAgencyChronology";
     public static final String AGENCY_CHRONOLOGIES_OVERDUE = "boundaryTimer_agencyChronologiesOverdue";
     public static final String CHASE_AGENCY_CHRONOLOGIES = "serviceTask_chaseAgencyChronologies";
-    public static final String ESCALATE_OVERDUE_CHRONOLOGIES = "userTask_escalateOverdueChronologies";
     public static final String SUBMIT_DRAFT_REPORT = "userTask_submitDraftReport";
     public static final String GIVE_PANEL_FEEDBACK = "userTask_givePanelFeedback";
     public static final String PANEL_FEEDBACK_OVERDUE = "boundaryTimer_panelFeedbackOverdue";
-    public static final String ESCALATE_OVERDUE_PANEL_FEEDBACK = "userTask_escalateOverduePanelFeedback";
     public static final String SUBMIT_FINAL_REPORT = "userTask_submitFinalReport";
     public static final String PROGRESS_REQUEST = "boundaryTimer_progressRequest";
     public static final String REPORT_PROGRESS = "userTask_reportProgress";
@@ -107,7 +105,6 @@ public final class LcsprProcess {
     public static final String PUBLICATION_DEADLINE_PASSED = "startEvent_publicationDeadlinePassed";
     public static final String PUBLICATION_DEADLINE_MISSED = "intermediateThrowEvent_publicationDeadlineMissed";
     public static final String EXPLAIN_LATE_PUBLICATION = "userTask_explainLatePublication";
-    public static final String ESCALATE_LATE_PUBLICATION = "userTask_escalateLatePublication";
     public static final String SEND_DELAY_NOTICE_WHEN_OVERDUE = "serviceTask_sendDelayNoticeWhenOverdue";
 
     private Elements() {}
