@@ -102,8 +102,7 @@ class ReportChecks implements TaskListener {
           PublicationTimetable.londonDate(workingDays.latestBefore(publishedAt, FINAL_REPORT_WORKING_DAYS_BEFORE_PUBLICATION));
       LocalDate sentOn = PublicationTimetable.londonDate(sentAt);
       if (sentOn.isAfter(latestSending)) {
-        LocalDate earliest = PublicationTimetable.londonDate(
-            workingDays.deadline(sentAt, FINAL_REPORT_WORKING_DAYS_BEFORE_PUBLICATION));
+        LocalDate earliest = earliestPublication(sentOn);
         throw new InvalidCaseDataException(PUBLISHED_AT, "the report went to the Panel, DfE and Ofsted on "
             + DAY.format(sentOn) + ", so it may not be published before " + DAY.format(earliest)
             + " (7 working days, WT para 40)");
@@ -115,6 +114,17 @@ class ReportChecks implements TaskListener {
     instance.setVariable(PUBLISHED_AT, publishedAt);
     instance.setVariable(PUBLISHED, true);
     instance.setVariable(AVAILABLE_UNTIL, workingDays.plusMonths(publishedAt, AVAILABLE_FOR_MONTHS));
+  }
+
+  /** The first day whose 7th working day before is not earlier than the day the report was sent. */
+  private LocalDate earliestPublication(LocalDate sentOn) {
+    LocalDate day = sentOn.plusDays(1);
+    while (PublicationTimetable.londonDate(workingDays.latestBefore(
+        Date.from(day.atStartOfDay(FormValues.LONDON).toInstant()), FINAL_REPORT_WORKING_DAYS_BEFORE_PUBLICATION))
+        .isBefore(sentOn)) {
+      day = day.plusDays(1);
+    }
+    return day;
   }
 
   /** An absolute https address of the published report. */
