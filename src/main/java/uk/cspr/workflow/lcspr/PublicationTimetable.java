@@ -1,10 +1,12 @@
 package uk.cspr.workflow.lcspr;
 
 import static uk.cspr.workflow.lcspr.LcsprProcess.FINAL_REPORT_WORKING_DAYS_BEFORE_PUBLICATION;
+import static uk.cspr.workflow.lcspr.LcsprProcess.PUBLICATION_MONTHS;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.DELAY_NOTICE_DUE;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.DELAY_NOTICE_SENT_FOR;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.DELAY_REASONS;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.FINAL_REPORT_TO_PANEL_DUE_AT;
+import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.LCSPR_DECIDED_AT;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.PLANNED_PUBLICATION_DATE;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.PUBLICATION_DUE_AT;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.PUBLISHED;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -37,14 +40,37 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
  * applies the new date.
  */
 @Component("publicationTimetable")
-class PublicationTimetable implements TaskListener {
+public class PublicationTimetable implements TaskListener {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final WorkingDays workingDays;
+  private final LcsprSettings settings;
 
-  PublicationTimetable(WorkingDays workingDays) {
+  PublicationTimetable(WorkingDays workingDays, LcsprSettings settings) {
     this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  /**
+   * When the decision was taken: {@code lcsprDecidedAt} as given, else now. The timers of the
+   * review's event sub-processes are set when the review starts, before its start listener has
+   * stored anything, so they compute from the start variables with the same methods.
+   */
+  public Date decidedAt(VariableScope variables) {
+    FormValues values = new FormValues(variables.getVariables());
+    return values.present(LCSPR_DECIDED_AT) ? Date.from(values.instant(LCSPR_DECIDED_AT)) : ClockUtil.getCurrentTime();
+  }
+
+  /** WT 2023 ch.4 para 41: completed and published no later than six months from the decision. */
+  public Date publicationDueAt(VariableScope variables) {
+    return workingDays.plusMonths(decidedAt(variables), PUBLICATION_MONTHS);
+  }
+
+  /** The start of the day {@code cspr.lcspr.publication-warning-before} before the six-month date. */
+  public Date publicationWarningAt(VariableScope variables) {
+    LocalDate dueDay = londonDate(publicationDueAt(variables));
+    return Date.from(dueDay.minus(settings.publicationWarningBefore()).atStartOfDay(FormValues.LONDON).toInstant());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package uk.cspr.workflow.lcspr;
 
-import static uk.cspr.workflow.lcspr.LcsprProcess.PUBLICATION_MONTHS;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.*;
 
 import java.time.Duration;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.CaseReferences;
 import uk.cspr.workflow.cases.CaseVariables;
@@ -26,7 +24,8 @@ import uk.cspr.workflow.config.Partnerships.Partnership;
 /**
  * Start of a local review, whether called by rapidReview / nonSeriousCaseRequest (all their
  * variables, the case's business key) or started on its own (start form, tests): checks the case
- * data, gives a case without a reference a new one, and stores the review's timetable (SPEC §2):
+ * data, gives a case without a reference a new one, and stores the review's timetable (SPEC §2,
+ * computed by {@link PublicationTimetable}):
  * {@code lcsprPublicationDueAt} six calendar months after the decision (WT para 41), the warning
  * date before it, the planned publication date (by default the six-month date) and {@code
  * finalReportToPanelDueAt} 7 working days before it (WT para 40). A review without {@code
@@ -39,19 +38,16 @@ class StartLcsprListener implements ExecutionListener {
 
   private final Partnerships partnerships;
   private final CaseReferences caseReferences;
-  private final WorkingDays workingDays;
   private final PublicationTimetable timetable;
   private final LcsprSettings settings;
 
   StartLcsprListener(
       Partnerships partnerships,
       CaseReferences caseReferences,
-      WorkingDays workingDays,
       PublicationTimetable timetable,
       LcsprSettings settings) {
     this.partnerships = partnerships;
     this.caseReferences = caseReferences;
-    this.workingDays = workingDays;
     this.timetable = timetable;
     this.settings = settings;
   }
@@ -77,19 +73,18 @@ class StartLcsprListener implements ExecutionListener {
     execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
 
     boolean statutory = !form.present(STATUTORY) || form.bool(STATUTORY, true);
-    Instant decidedAt = form.present(LCSPR_DECIDED_AT) ? form.instant(LCSPR_DECIDED_AT) : now;
-    if (decidedAt.isAfter(now.plus(CLOCK_SKEW))) {
+    Date decidedAt = timetable.decidedAt(execution);
+    if (decidedAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
       throw new InvalidCaseDataException(LCSPR_DECIDED_AT, "cannot be in the future");
     }
+    Date publicationDue = timetable.publicationDueAt(execution);
+    Date warningAt = timetable.publicationWarningAt(execution);
     execution.setVariable(STATUTORY, statutory);
-    execution.setVariable(LCSPR_DECIDED_AT, Date.from(decidedAt));
+    execution.setVariable(LCSPR_DECIDED_AT, decidedAt);
     execution.setVariable(NOTIFIED_TO_YJB, form.bool(NOTIFIED_TO_YJB, false));
-
-    Date publicationDue = workingDays.plusMonths(Date.from(decidedAt), PUBLICATION_MONTHS);
-    LocalDate dueDay = PublicationTimetable.londonDate(publicationDue);
     execution.setVariable(PUBLICATION_DUE_AT, publicationDue);
-    execution.setVariable(PUBLICATION_WARNING_AT,
-        Date.from(dueDay.minus(settings.publicationWarningBefore()).atStartOfDay(FormValues.LONDON).toInstant()));
+    execution.setVariable(PUBLICATION_WARNING_AT, warningAt);
+    LocalDate dueDay = PublicationTimetable.londonDate(publicationDue);
     execution.setVariable(PROGRESS_REQUEST_INTERVAL, interval(
         form.present(PROGRESS_REQUEST_INTERVAL) ? form.text(PROGRESS_REQUEST_INTERVAL, 40, true)
             : settings.progressRequestInterval(), PROGRESS_REQUEST_INTERVAL));

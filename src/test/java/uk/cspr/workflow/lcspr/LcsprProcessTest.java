@@ -662,11 +662,10 @@ class LcsprProcessTest {
   // ------------------------------------------------------------------ helpers
 
   void correlate(String message, ProcessInstance review, Map<String, Object> variables) {
-    // the contract: by business key (the case reference) and process definition key lcspr
-    String definitionId = runtime.createProcessInstanceQuery().processInstanceId(review.getId()).singleResult()
-        .getProcessDefinitionId();
-    runtime.createMessageCorrelation(message).processInstanceBusinessKey(review.getBusinessKey())
-        .processDefinitionId(definitionId).setVariables(variables).correlate();
+    // the contract: the review with the case reference as business key and process definition key lcspr
+    String reviewId = runtime.createProcessInstanceQuery().processDefinitionKey(LcsprProcess.KEY)
+        .processInstanceBusinessKey(review.getBusinessKey()).singleResult().getId();
+    runtime.createMessageCorrelation(message).processInstanceId(reviewId).setVariables(variables).correlate();
   }
 
   Task task(ProcessInstance instance, String key) {
