@@ -29,10 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
+import uk.cspr.workflow.support.OutboxLog;
 import uk.cspr.workflow.support.QueuedCorrespondence;
 import uk.cspr.workflow.support.QueuedCorrespondence.Queued;
 
@@ -44,6 +46,9 @@ import uk.cspr.workflow.support.QueuedCorrespondence.Queued;
 class LcsprProcessTest {
 
   static final String PANEL_AND_NATIONAL = "PANEL,OFSTED,SECRETARY_OF_STATE";
+  static final String NATIONAL_PANEL_MAILBOX = "Mailbox.NationalReviewPanel@education.gov.uk";
+  static final String SECRETARY_OF_STATE_MAILBOX = "Mailbox.CPOD@education.gov.uk";
+  static final String OFSTED_MAILBOX = "SCR.SIN@ofsted.gov.uk";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -51,6 +56,7 @@ class LcsprProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
 
   private final PanelDecisionStandIn panelDecision = new PanelDecisionStandIn();
 
@@ -157,6 +163,29 @@ class LcsprProcessTest {
         SEND_FINAL_REPORT_TO_PANEL, PUBLISH_REPORT, SUBMIT_TO_NSPCC, END_REVIEW_CLOSED);
     assertThat(variable(review, "lcsprOutcome")).isEqualTo("REVIEW_CLOSED");
     assertThat(variable(review, "deadlinesBreached")).asList().isEmpty();
+    assertThat(OutboxLog.forCase(jdbc, review.getBusinessKey()))
+        .filteredOn(entry -> entry.activityId().equals(SEND_FINAL_REPORT_TO_PANEL)).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.to()).containsExactly(NATIONAL_PANEL_MAILBOX, SECRETARY_OF_STATE_MAILBOX, OFSTED_MAILBOX);
+          assertThat(entry.subject()).contains(review.getBusinessKey());
+        });
+  }
+
+  @Test
+  void publishingOnlyTheImprovementsIsJustifiedToThePanelAndDfe() {
+    EngineClock.setTo("2027-05-03T10:00");
+    ProcessInstance review = start(true);
+    runtime.createProcessInstanceModification(review.getId()).startBeforeActivity(DECIDE_PUBLICATION).execute();
+    assertThatThrownBy(() -> complete(review, DECIDE_PUBLICATION, "publicationDecision", "IMPROVEMENTS_ONLY",
+        "publicationImpactConsidered", true)).hasMessageContaining("nonPublicationJustification: is required");
+    assertThatThrownBy(() -> complete(review, DECIDE_PUBLICATION, "publicationDecision", "FULL_REPORT",
+        "publicationImpactConsidered", false)).hasMessageContaining("publicationImpactConsidered: must be confirmed");
+    complete(review, DECIDE_PUBLICATION, "publicationDecision", "IMPROVEMENTS_ONLY", "publicationImpactConsidered", true,
+        "nonPublicationJustification", "The surviving sibling could be identified");
+    assertThat(queued(review)).extracting(Queued::activityId, Queued::to, Queued::letters)
+        .contains(tuple(SEND_PUBLICATION_JUSTIFICATION, "PANEL,SECRETARY_OF_STATE", "lcsprPublicationJustification"));
+    complete(review, SEND_FINAL_REPORT, "reportDocumentReference", "DOC-IMPROVEMENTS", "reportReadyConfirmed", true);
+    assertThat(queued(review)).extracting(Queued::activityId).contains(SEND_FINAL_REPORT_TO_PANEL);
   }
 
   // ------------------------------------------------------------------ publication timetable
@@ -472,6 +501,11 @@ class LcsprProcessTest {
     List<Queued> queued = queued(review);
     assertThat(queued).extracting(Queued::activityId).contains(SUBMIT_TO_NSPCC, REQUEST_AGENCY_CHRONOLOGIES);
     assertThat(queued).flatExtracting(Queued::addressees).doesNotContain("PANEL", "SECRETARY_OF_STATE", "OFSTED");
+    // the outbox (what would actually be sent) holds no message to their mailboxes either
+    List<OutboxLog.Entry> outbox = OutboxLog.forCase(jdbc, review.getBusinessKey());
+    assertThat(outbox).hasSameSizeAs(queued);
+    assertThat(outbox).flatExtracting(OutboxLog.Entry::addresses).isNotEmpty()
+        .doesNotContain(NATIONAL_PANEL_MAILBOX, SECRETARY_OF_STATE_MAILBOX, OFSTED_MAILBOX);
     for (String statutoryOnly : List.of(INFORM_PANEL_OF_DECISION, INFORM_PANEL_OF_REVIEWER, SEND_PROCEEDINGS_DELAY_NOTICE,
         SEND_DELAY_NOTICE_AFTER_PROCEEDINGS, SEND_DELAY_NOTICE_AT_WARNING, SEND_DELAY_NOTICE_WHEN_OVERDUE,
         SEND_PUBLICATION_JUSTIFICATION, SEND_FINAL_REPORT, SEND_FINAL_REPORT_TO_PANEL, SHARE_NEW_INFORMATION_WITH_PANEL)) {
