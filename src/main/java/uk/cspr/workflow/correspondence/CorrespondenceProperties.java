@@ -2,6 +2,7 @@ package uk.cspr.workflow.correspondence;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     override the built-in ones, so a partnership edits letters without a release
  * @param retention how long a sent message and its letters are kept (SPEC §6); default 7 years,
  *     like the processes' historyTimeToLive
+ * @param testSmtpHosts non-loopback SMTP hosts that are mail sinks (e.g. {@code mailsink} in the
+ *     Docker compose file), allowed outside the live profile
  */
 @ConfigurationProperties("cspr.correspondence")
 record CorrespondenceProperties(
@@ -25,12 +28,14 @@ record CorrespondenceProperties(
     String from,
     Duration resumeInterval,
     Path templateDirectory,
-    Duration retention) {
+    Duration retention,
+    List<String> testSmtpHosts) {
 
   CorrespondenceProperties {
     mailboxes = mailboxes == null ? Map.of() : Map.copyOf(mailboxes);
     from = from == null || from.isBlank() ? "cspr-workflow@localhost" : from;
     resumeInterval = resumeInterval == null ? Duration.ofMinutes(10) : resumeInterval;
     retention = retention == null ? Duration.ofDays(2555) : retention;
+    testSmtpHosts = testSmtpHosts == null ? List.of() : List.copyOf(testSmtpHosts);
   }
 }

@@ -1,5 +1,6 @@
 package uk.cspr.workflow.correspondence;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * SPEC §5 safety: outside an explicitly enabled live profile ({@code cspr.correspondence.live=true},
  * set only by profile {@code live}) no message may leave for a real address, so the SMTP server
- * must be on this machine (a mail sink). Checked when the application starts – it refuses to start
+ * must be on this machine or a named test mail sink ({@code cspr.correspondence.test-smtp-hosts}). Checked when the application starts – it refuses to start
  * – and again before every delivery (defence in depth: the delivery fails, retries and raises an
  * incident; nothing is silently dropped).
  */
@@ -23,12 +24,14 @@ class MailSafetyGuard implements SmartInitializingSingleton {
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final boolean live;
+  private final List<String> testSmtpHosts;
   private final Environment environment;
   private final ObjectProvider<JavaMailSender> mailSenders;
 
   MailSafetyGuard(
       CorrespondenceProperties properties, Environment environment, ObjectProvider<JavaMailSender> mailSenders) {
     this.live = properties.live();
+    this.testSmtpHosts = properties.testSmtpHosts();
     this.environment = environment;
     this.mailSenders = mailSenders;
     check(environment.getProperty(HOST_PROPERTY), "at start-up");
@@ -50,12 +53,13 @@ class MailSafetyGuard implements SmartInitializingSingleton {
   }
 
   private void check(String host, String when) {
-    if (live || host == null || isLoopback(host)) {
+    if (live || host == null || isLoopback(host) || testSmtpHosts.contains(host.trim())) {
       return;
     }
     throw new IllegalStateException(
         "Refusing to send e-mail " + when + ": " + HOST_PROPERTY + " '" + host + "' is not a loopback host "
-            + "(localhost, 127.0.0.1, ::1) and cspr.correspondence.live is not true. Outside the live profile "
+            + "(localhost, 127.0.0.1, ::1) nor in cspr.correspondence.test-smtp-hosts, and cspr.correspondence.live "
+            + "is not true. Outside the live profile "
             + "mail may only go to a local mail sink (SPEC §5).");
   }
 

@@ -28,7 +28,7 @@ final class TemplateModel {
 
   static final List<String> CHILD_KEYS =
       List.of("age", "sex", "ethnicity", "disability", "lookedAfter", "careLeaver",
-          "childProtectionPlan", "electivelyHomeEducated");
+          "childProtectionPlan", "educatedOtherwiseThanAtSchool");
   static final List<String> VOTE_KEYS = List.of("laVote", "policeVote", "icbVote");
 
   private TemplateModel() {}

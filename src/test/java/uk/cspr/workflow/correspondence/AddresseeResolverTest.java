@@ -22,7 +22,7 @@ class AddresseeResolverTest {
                   "nspcc", "information@nspcc.org.uk",
                   "home-office", "CCUsafeguarding@homeoffice.gov.uk",
                   "youth-justice-board", "yjb@yjb.example"),
-              null, null, null, null),
+              null, null, null, null, null),
           new Partnerships(Map.of("north-lincolnshire", CorrespondenceTemplatesTest.NORTH_LINCS)));
 
   private List<String> resolve(String codes, Map<String, Object> variables) {

@@ -33,7 +33,7 @@ class CorrespondenceDeliveryTest {
     StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
     MailSafetyGuard guard =
         new MailSafetyGuard(
-            new CorrespondenceProperties(false, Map.of(), null, null, null, null),
+            new CorrespondenceProperties(false, Map.of(), null, null, null, null, null),
             new MockEnvironment().withProperty("spring.mail.host", "localhost"),
             beans.getBeanProvider(JavaMailSender.class));
     return new CorrespondenceDelivery(

@@ -29,7 +29,7 @@ class CorrespondenceTemplatesTest {
   static final Date TODAY = Date.from(Instant.parse("2027-01-05T10:00:00Z"));
 
   private final CorrespondenceTemplates templates =
-      new CorrespondenceTemplates(new CorrespondenceProperties(false, Map.of(), null, null, null, null));
+      new CorrespondenceTemplates(new CorrespondenceProperties(false, Map.of(), null, null, null, null, null));
   private final LetterPdfRenderer renderer = new LetterPdfRenderer();
 
   static Map<String, Object> fullCase() {

@@ -46,6 +46,14 @@ class MailSafetyGuardTest {
   }
 
   @Test
+  void aNamedTestMailSinkIsAllowedButNoOtherHost() {
+    runner.withPropertyValues("spring.mail.host=mailsink", "cspr.correspondence.test-smtp-hosts=mailsink")
+        .run(context -> assertThat(context).hasNotFailed());
+    runner.withPropertyValues("spring.mail.host=smtp.example.org", "cspr.correspondence.test-smtp-hosts=mailsink")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
   void refusesToSendToARealHostEvenIfTheSenderWasChangedAfterStartUp() {
     runner.withPropertyValues("spring.mail.host=localhost").run(context -> {
       MailSafetyGuard guard = context.getBean(MailSafetyGuard.class);

@@ -31,7 +31,7 @@ class OutboxRetentionTest {
     String recentSent = insert(repository, now.minusDays(10), OutboxStatus.SENT);
 
     OutboxRetention retention =
-        new OutboxRetention(repository, new CorrespondenceProperties(false, Map.of(), null, null, null, Duration.ofDays(365)));
+        new OutboxRetention(repository, new CorrespondenceProperties(false, Map.of(), null, null, null, Duration.ofDays(365), null));
     assertThat(retention.deleteExpired()).isEqualTo(1);
 
     assertThat(repository.find(oldSent)).isEmpty();
