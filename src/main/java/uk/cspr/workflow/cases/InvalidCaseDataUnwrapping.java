@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps every exception a task listener throws into a plain ProcessEngineException
- * (ENGINE-03051), which {@code /engine-rest} answers with 500. A form check that refuses bad input
- * throws {@link InvalidCaseDataException}; this outermost command interceptor rethrows it unwrapped
- * once the command's transaction has been rolled back, so REST answers 400 with the field's message
- * and Java callers can catch the exception by type.
+ * (ENGINE-03051). A form check that refuses bad input throws {@link InvalidCaseDataException}; this
+ * outermost command interceptor rethrows it unwrapped once the command's transaction has been rolled
+ * back, so Java callers catch it by type and REST resources that map engine exceptions generically
+ * answer 400 with the field's message. (Camunda's task-complete and process-start resources answer
+ * 500 for anything but a FormFieldValidationException; the message still names the field.)
  */
 @Component
 class InvalidCaseDataUnwrapping extends AbstractProcessEnginePlugin {

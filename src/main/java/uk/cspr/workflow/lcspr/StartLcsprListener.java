@@ -5,12 +5,18 @@ import static uk.cspr.workflow.lcspr.LcsprProcess.Vars.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.cases.CaseData;
@@ -20,6 +26,7 @@ import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.config.Partnerships.Partnership;
+import uk.cspr.workflow.parallel.ParallelReviewProcess;
 
 /**
  * Start of a local review, whether called by rapidReview / nonSeriousCaseRequest (all their
@@ -108,6 +115,40 @@ class StartLcsprListener implements ExecutionListener {
 
     LocalDate planned = form.present(PLANNED_PUBLICATION_DATE) ? form.date(PLANNED_PUBLICATION_DATE) : dueDay;
     timetable.plan(execution, planned);
+    inheritPause(execution, reference, tenant);
+  }
+
+  /**
+   * Criminal proceedings may have paused family engagement or publication before the review began:
+   * parallelReviewInterface then found no review to tell and kept the pause in its {@code
+   * criminalProceedingsLog}. The latest entry of the case decides whether the review starts paused.
+   */
+  @SuppressWarnings("unchecked")
+  private static void inheritPause(DelegateExecution execution, String reference, String tenant) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    String[] interfaces = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ParallelReviewProcess.KEY).processInstanceBusinessKey(reference).tenantIdIn(tenant)
+        .list().stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    if (interfaces.length == 0) {
+      return;
+    }
+    List<Map<String, Object>> entries = new ArrayList<>();
+    history.createHistoricVariableInstanceQuery().processInstanceIdIn(interfaces)
+        .variableName(ParallelReviewProcess.Vars.CRIMINAL_PROCEEDINGS_LOG).list()
+        .forEach(variable -> entries.addAll(CaseData.list(variable.getValue())));
+    entries.stream().filter(entry -> entry.get("at") != null)
+        .max(Comparator.comparing(entry -> entry.get("at").toString()))
+        .filter(latest -> ParallelReviewProcess.Messages.CRIMINAL_PROCEEDINGS_PAUSED.equals(latest.get("message")))
+        .ifPresent(latest -> {
+          List<String> areas = CaseData.list(latest.get(PAUSED_AREAS));
+          execution.setVariable(FAMILY_ENGAGEMENT_PAUSED, areas.contains(PausedArea.FAMILY_ENGAGEMENT.name()));
+          execution.setVariable(PUBLICATION_PAUSED, areas.contains(PausedArea.PUBLICATION.name()));
+          execution.setVariable(PAUSE_REASON, latest.get(PAUSE_REASON));
+          execution.setVariable(PAUSED_AREAS, CaseData.json(new ArrayList<>(areas)));
+          Map<String, Object> inherited = new LinkedHashMap<>(latest);
+          inherited.put("event", "PAUSED_BEFORE_THE_REVIEW_STARTED");
+          execution.setVariable(CRIMINAL_PROCEEDINGS_LOG, CaseData.json(List.of(inherited)));
+        });
   }
 
   private static void initialise(DelegateExecution execution, String name, Object value) {

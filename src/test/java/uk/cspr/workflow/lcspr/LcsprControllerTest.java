@@ -24,8 +24,7 @@ import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 
 /**
- * The "at any time" steps started over REST: who may open them, for which cases, and that a task
- * form refusing bad input over {@code /engine-rest} names the field and keeps the task open.
+ * The "at any time" steps started over REST: who may open them, and for which cases.
  */
 @CsprSpringBootTest
 class LcsprControllerTest {
@@ -68,29 +67,17 @@ class LcsprControllerTest {
   }
 
   @Test
-  void aPlannedDateAfterSixMonthsWithoutReasonsIsRefusedOverTheEngineRestApiWithTheFieldsMessage() {
+  void theBusinessUnitOpensThePlannedPublicationDateTask() {
     ProcessInstance review = review();
-    assertThat(post(BUSINESS_UNIT, review.getBusinessKey(), "planned-publication-date").getStatusCode())
-        .isEqualTo(HttpStatus.ACCEPTED);
+    ResponseEntity<JsonNode> accepted = post(BUSINESS_UNIT, review.getBusinessKey(), "planned-publication-date");
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(accepted.getBody().get("message").asText()).isEqualTo("cspr.publicationDateChangeRequested");
     Task update = task(review, LcsprProcess.Elements.UPDATE_PLANNED_PUBLICATION_DATE);
-
-    Map<String, Object> body = Map.of("variables",
-        Map.of("plannedPublicationDate", Map.of("value", "2027-08-02", "type", "String")));
-    ResponseEntity<JsonNode> refused = rest.withBasicAuth(BUSINESS_UNIT, PASSWORD)
-        .postForEntity("/engine-rest/task/" + update.getId() + "/complete", body, JsonNode.class);
-    // Camunda's task resource answers 500 for every refusal that is not a FormFieldValidationException;
-    // Tasklist shows the message either way (see the report: InvalidCaseDataException is not a 400 there)
-    assertThat(refused.getStatusCode().isError()).as(String.valueOf(refused.getBody())).isTrue();
-    assertThat(refused.getBody().get("message").asText()).contains("delayReasons: give the reasons");
-    assertThat(task(review, LcsprProcess.Elements.UPDATE_PLANNED_PUBLICATION_DATE)).as("the task stays open").isNotNull();
-
-    Map<String, Object> withReasons = Map.of("variables", Map.of(
-        "plannedPublicationDate", Map.of("value", "2027-08-02", "type", "String"),
-        "delayReasons", Map.of("value", "Inquest in July", "type", "String")));
-    assertThat(rest.withBasicAuth(BUSINESS_UNIT, PASSWORD)
-        .postForEntity("/engine-rest/task/" + update.getId() + "/complete", withReasons, JsonNode.class)
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(runtime.getVariable(review.getId(), "delayNoticeSentFor")).isNotNull();
+    assertThat(update.getName()).isEqualTo("Update the planned publication date");
+    assertThat(tasks.getIdentityLinksForTask(update.getId())).extracting(link -> link.getGroupId())
+        .containsExactly(CsprGroups.BUSINESS_UNIT);
+    assertThat(post(AGENCY_LEAD, review.getBusinessKey(), "planned-publication-date").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private ProcessInstance review() {
