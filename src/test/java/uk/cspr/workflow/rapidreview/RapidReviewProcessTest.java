@@ -357,7 +357,11 @@ class RapidReviewProcessTest {
 
     EngineClock.setTo("2027-04-20T10:00");
     steps.answer(panel, "LOCAL_DECISION_STANDS");
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isTrue();
+    assertThat(reached(review, CALL_LCSPR)).isTrue();
+    ProcessInstance lcspr = runtime.createProcessInstanceQuery().processDefinitionKey("lcspr")
+        .superProcessInstanceId(review.getId()).singleResult();
+    assertThat(lcspr.getBusinessKey()).isEqualTo(review.getBusinessKey());
+    assertThat(runtime.getVariable(lcspr.getId(), "statutory")).isEqualTo(true);
     assertThat(variable(review, "panelAnswer")).isEqualTo("LOCAL_DECISION_STANDS");
     assertThat(variable(review, "nationalReview")).isEqualTo(false);
     assertThat(passed(review, SUPPORT_NATIONAL_REVIEW)).isFalse();
@@ -382,7 +386,7 @@ class RapidReviewProcessTest {
     steps.complete(support, "nationalReviewSupportArrangements", "Chronologies and practitioner access",
         "nationalReviewLiaison", "Head of MARS");
     assertThat(passed(review, END_NATIONAL_REVIEW)).isTrue();
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isFalse();
+    assertThat(reached(review, CALL_LCSPR)).isFalse();
   }
 
   @Test
@@ -404,7 +408,7 @@ class RapidReviewProcessTest {
     assertThat(letter.get("TO_ADDRESSES")).isEqualTo("mars@northlincs.gov.uk");
     assertThat(attachments(letter)).containsExactly(review.getBusinessKey() + "-rapidReviewFamilyLetter.pdf");
     assertThat(passed(review, END_NO_FURTHER_REVIEW)).isTrue();
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isFalse();
+    assertThat(reached(review, CALL_LCSPR)).isFalse();
   }
 
   @Test
@@ -559,6 +563,11 @@ class RapidReviewProcessTest {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list()
         .stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
         .findFirst().map(HistoricVariableInstance::getValue).orElse(null);
+  }
+
+  private boolean reached(ProcessInstance instance, String activityId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(activityId).count() > 0;
   }
 
   private boolean passed(ProcessInstance instance, String activityId) {
