@@ -25,7 +25,6 @@ import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.Partnerships;
-import uk.cspr.workflow.config.Partnerships.Partnership;
 import uk.cspr.workflow.parallel.ParallelReviewProcess;
 
 /**
@@ -64,20 +63,20 @@ class StartLcsprListener implements ExecutionListener {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     FormValues form = new FormValues(execution.getVariables());
     String tenant = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    Partnership partnership = partnerships.find(tenant)
-        .orElseThrow(() -> new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + tenant + "'"));
+    partnerships.get(tenant); // known partnership, else 400
 
     String reference = form.text(CaseVariables.CASE_REFERENCE, 64, false);
     if (reference == null) {
       reference = execution.getProcessBusinessKey();
     }
     if (reference == null || reference.isBlank()) {
-      reference = caseReferences.next(tenant, partnership.casePrefix(), now.atZone(FormValues.LONDON).getYear());
+      caseReferences.assignNew(execution);
+    } else {
+      if (execution.getProcessBusinessKey() == null) {
+        execution.setProcessBusinessKey(reference);
+      }
+      execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
     }
-    if (execution.getProcessBusinessKey() == null) {
-      execution.setProcessBusinessKey(reference);
-    }
-    execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
 
     boolean statutory = !form.present(STATUTORY) || form.bool(STATUTORY, true);
     Date decidedAt = timetable.decidedAt(execution);

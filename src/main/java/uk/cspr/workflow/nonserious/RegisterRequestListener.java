@@ -18,7 +18,6 @@ import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.Partnerships;
-import uk.cspr.workflow.config.Partnerships.Partnership;
 import uk.cspr.workflow.timescales.LocalTimescales;
 
 /**
@@ -56,13 +55,12 @@ class RegisterRequestListener implements ExecutionListener {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     FormValues form = new FormValues(execution.getVariables());
     String tenant = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    Partnership partnership = partnerships.find(tenant)
-        .orElseThrow(() -> new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + tenant + "'"));
+    partnerships.get(tenant); // known partnership, else 400
     execution.setVariable(REQUEST_RECEIVED_AT, Date.from(now));
     if (form.present(NOTIFICATION_OUTCOME)) {
       decidedAtNotification(execution, form, now);
     } else {
-      newRequest(execution, form, tenant, partnership, now);
+      newRequest(execution, form, tenant, now);
     }
   }
 
@@ -88,7 +86,7 @@ class RegisterRequestListener implements ExecutionListener {
   }
 
   private void newRequest(
-      DelegateExecution execution, FormValues form, String tenant, Partnership partnership, Instant now) {
+      DelegateExecution execution, FormValues form, String tenant, Instant now) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put(CaseVariables.PARTNERSHIP, tenant);
     request.put(REFERRING_AGENCY, form.text(REFERRING_AGENCY, 200, true));
@@ -109,9 +107,7 @@ class RegisterRequestListener implements ExecutionListener {
         .forEach(execution::removeVariable);
     request.forEach(execution::setVariable);
 
-    String reference = caseReferences.next(tenant, partnership.casePrefix(), now.atZone(FormValues.LONDON).getYear());
-    execution.setProcessBusinessKey(reference);
-    execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
+    caseReferences.assignNew(execution);
     execution.setVariable(CaseVariables.DEADLINES_BREACHED, CaseData.json(List.of()));
     execution.setVariable(DECISION_ALREADY_TAKEN, false);
     // Both local timescales count from receipt of the request, as the notification's do
