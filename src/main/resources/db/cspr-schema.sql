@@ -43,3 +43,17 @@ CREATE TABLE IF NOT EXISTS cspr_outbox_attachment (
   content BYTEA NOT NULL,
   PRIMARY KEY (outbox_id, file_name)
 );
+
+-- Criteria changes deployed from the workbench: who, when and why (SPEC §6), per decision version
+CREATE TABLE IF NOT EXISTS cspr_criteria_change (
+  deployment_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  decision_key VARCHAR(255) NOT NULL,
+  tenant_id VARCHAR(64),
+  decision_definition_id VARCHAR(64) NOT NULL,
+  decision_version INT NOT NULL,
+  changed_by VARCHAR(255) NOT NULL,
+  changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  change_comment VARCHAR(1000) NOT NULL,
+  changed_cases INT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cspr_criteria_change_key ON cspr_criteria_change (decision_key, changed_at);
