@@ -48,16 +48,23 @@ public final class Benchmarks {
     Results results = new Results();
     results.detail("command", "./mvnw -Pbench verify" + (quick ? " -Dbench.args=quick" : ""));
     Path out = Path.of("target", "bench", "results.json");
+    boolean failed = false;
     try {
       for (String name : selected) {
         long start = System.nanoTime();
-        switch (name) {
-          case "calendar" -> CalendarBenchmark.run(results, quick);
-          case "engine" -> EngineBenchmark.run(results, quick);
-          case "tasklist" -> TasklistBenchmark.run(results, quick);
-          case "dashboard" -> DashboardBenchmark.run(results, quick);
-          case "startup" -> StartupBenchmark.run(results, quick);
-          default -> throw new IllegalStateException(name);
+        try {
+          switch (name) {
+            case "calendar" -> CalendarBenchmark.run(results, quick);
+            case "engine" -> EngineBenchmark.run(results, quick);
+            case "tasklist" -> TasklistBenchmark.run(results, quick);
+            case "dashboard" -> DashboardBenchmark.run(results, quick);
+            case "startup" -> StartupBenchmark.run(results, quick);
+            default -> throw new IllegalStateException(name);
+          }
+        } catch (Exception | AssertionError e) {
+          failed = true;
+          e.printStackTrace();
+          results.row(name, "FAILED", String.valueOf(e), "", false);
         }
         System.out.printf("[bench] %s took %.0f s%n", name, (System.nanoTime() - start) / 1e9);
         results.write(out); // keep what is done if a later benchmark fails
@@ -66,7 +73,7 @@ public final class Benchmarks {
       results.print();
       results.write(out);
     }
-    System.exit(0); // embedded servers and pools may leave non-daemon threads
+    System.exit(failed ? 1 : 0); // embedded servers and pools may leave non-daemon threads
   }
 
   private Benchmarks() {}

@@ -38,7 +38,7 @@ final class EngineBenchmark {
     GreenMail smtp = smtpSink();
     try {
       Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("lifecycle", "notification -> rapid review -> panelDecision (LCSPR not yet on main)");
+      detail.put("lifecycle", "notification -> rapid review -> panelDecision -> LCSPR (publication, action plan sign-off, closure)");
       detail.put("floor", "same models; our delegates/listeners skipped, their recorded variable and task-field writes replayed (FloorReplay)");
       detail.put("h2", pair(results, "H2", smtp, warmUp, measured, null, true));
       EmbeddedPostgres postgres = PostgresTestDatabase.server();

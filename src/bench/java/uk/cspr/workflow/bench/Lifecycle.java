@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ConfigurableApplicationContext;
+import uk.cspr.workflow.lcspr.BenchLcspr;
 import uk.cspr.workflow.notification.BenchReferrals;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.rapidreview.BenchRapidReview;
@@ -22,12 +23,12 @@ import uk.cspr.workflow.support.EngineClock;
  * for outcome (a), report to the partners, Panel notification; then the rapid review (agencies,
  * meeting, one agency report, meeting record with an LCSPR agreed, chair's report, wellbeing
  * sessions, sign-off and submission) and the Panel's answer ({@code panelDecision}: the local
- * decision stands). Every user task is completed with the form values Tasklist would submit
+ * decision stands), and the LCSPR to publication, action plan sign-off and closure. Every user task is completed with the form values Tasklist would submit
  * ({@code Referrals}, {@code RapidReviewSteps} of the tests), time moves with the engine clock and
  * stays inside every deadline, and after each step the due asynchronous jobs (message jobs:
  * async continuations and e-mail deliveries) are executed, as the job executor would.
  *
- * <p>The LCSPR ({@code lcspr}) is not yet on main: {@link #lcspr} is where its steps go.
+ * <p>The rapid review then calls the LCSPR ({@code lcspr}), driven to closure in {@link #lcspr}.
  */
 final class Lifecycle {
 
@@ -110,9 +111,67 @@ final class Lifecycle {
     return review;
   }
 
-  /** The LCSPR, once {@code lcspr} is on main: commissioning to publication and action plan sign-off. */
+  /**
+   * The LCSPR the rapid review calls (decided at sign-off, 9 Apr 2027; publication due within 6
+   * months): commissioning, terms of reference, family and practitioners, chronologies, draft and
+   * final report, publication, action plan agreed, monitored (timer after 3 months), signed off and
+   * audited, and the report's availability reviewed after a year (timer). The steps and values are
+   * those of {@code LcsprProcessTest}'s end-to-end case, moved to this case's dates.
+   */
   private void lcspr(ProcessInstance review) {
-    // Not yet on main (feature/lcspr): the lifecycle ends with the rapid review's "LCSPR to commission".
+    ProcessInstance lcspr = runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId())
+        .processDefinitionKey(BenchLcspr.KEY).singleResult();
+    if (lcspr == null) {
+      throw new IllegalStateException("The rapid review did not start the LCSPR");
+    }
+    EngineClock.setTo("2027-04-20T11:00");
+    complete(lcspr, BenchLcspr.commissionReviewer());
+    complete(lcspr, BenchLcspr.agreeTermsOfReference());
+    EngineClock.setTo("2027-04-21T10:00");
+    complete(lcspr, BenchLcspr.endorseTermsOfReference());
+    EngineClock.setTo("2027-05-10T10:00");
+    BenchLcspr.familyAndPractitioners().forEach(step -> complete(lcspr, step));
+    for (Task chronology : tasks.createTaskQuery().processInstanceId(lcspr.getId())
+        .taskDefinitionKey(BenchLcspr.chronologyTask()).list()) {
+      step("LCSPR chronology", () -> tasks.complete(chronology.getId(), BenchLcspr.chronology("CHR-" + chronology.getId())));
+    }
+    EngineClock.setTo("2027-06-01T10:00");
+    complete(lcspr, BenchLcspr.submitDraft());
+    EngineClock.setTo("2027-06-02T10:00");
+    BenchLcspr.finalReport().forEach(step -> complete(lcspr, step));
+    EngineClock.setTo("2027-08-02T10:00");
+    complete(lcspr, BenchLcspr.sendFinalReport());
+    EngineClock.setTo("2027-08-16T12:00");
+    complete(lcspr, BenchLcspr.publish("2027-08-16"));
+    EngineClock.setTo("2027-08-16T13:00");
+    complete(lcspr, BenchLcspr.agreeActionPlan());
+    EngineClock.setTo("2027-11-17T12:00");
+    dueTimers(lcspr);
+    complete(lcspr, BenchLcspr.reviewActionPlanComplete());
+    BenchLcspr.signOffAndAudit().forEach(step -> complete(lcspr, step));
+    EngineClock.setTo("2028-08-17T00:00:30");
+    dueTimers(lcspr);
+    complete(lcspr, BenchLcspr.reviewReportAvailability());
+  }
+
+  private void complete(ProcessInstance instance, BenchLcspr.Step step) {
+    step(step.name(), () -> {
+      List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(step.taskKey()).list();
+      if (open.size() != 1) {
+        throw new IllegalStateException(open.size() + " open tasks " + step.taskKey());
+      }
+      tasks.complete(open.get(0).getId(), step.values());
+    });
+  }
+
+  /** The instance's due jobs, timers included (as the job executor would run them at this time). */
+  private void dueTimers(ProcessInstance instance) {
+    for (Job job : management.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+      long start = System.nanoTime();
+      management.executeJob(job.getId());
+      steps.add(new Step("timer " + job.getProcessDefinitionKey(), true, System.nanoTime() - start));
+    }
+    runJobs();
   }
 
   /** Checks the lifecycle ended as the statutory path says, with no deadline breached. */
