@@ -122,8 +122,13 @@ final class TasklistBenchmark {
     RuntimeService runtime = app.getBean(RuntimeService.class);
     TaskService tasks = app.getBean(TaskService.class);
     List<String> ids = new ArrayList<>();
+    // The job executor runs on the real clock here: the referral is from an hour ago, so no deadline is due
+    java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London"));
+    Map<String, Object> dates = Map.of(
+        "incidentDate", now.minusDays(1).toLocalDate().toString(),
+        "awareOfIncidentAt", now.minusHours(1).withSecond(0).withNano(0).toString());
     for (int i = 0; i < count; i++) {
-      ProcessInstance instance = runtime.startProcessInstanceByKey(NotificationProcess.KEY, BenchReferrals.referral(Map.of()));
+      ProcessInstance instance = runtime.startProcessInstanceByKey(NotificationProcess.KEY, BenchReferrals.referral(dates));
       ids.add(tasks.createTaskQuery().processInstanceId(instance.getId())
           .taskDefinitionKey(NotificationProcess.Elements.INFORM_PARTNERS).singleResult().getId());
     }
