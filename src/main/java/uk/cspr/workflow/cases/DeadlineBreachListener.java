@@ -10,10 +10,10 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * On a deadline boundary timer (SPEC §2: a breach is recorded, escalated, and never stops the
- * case): appends the overdue step's name to {@code deadlinesBreached} and tells the escalation
- * task which step it is about ({@code breachedStep}, local to the escalation path). As the
- * escalation task's create listener it names the task after that step.
+ * A missed deadline (SPEC §2: recorded, escalated, never stops the case). On a deadline boundary
+ * timer it appends the overdue step's name to {@code deadlinesBreached}; the timer's path then
+ * throws the escalation {@code deadlineMissed}, caught by the flow's event sub-process, whose
+ * escalation task this listener names after that step ({@code breachedStep} on the task).
  */
 @Component("deadlineBreach")
 class DeadlineBreachListener implements ExecutionListener, TaskListener {
@@ -23,15 +23,20 @@ class DeadlineBreachListener implements ExecutionListener, TaskListener {
   @Override
   public void notify(DelegateExecution execution) {
     BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
-    String step = timer.getAttachedTo().getName();
-    List<String> breached = new ArrayList<>(CaseData.list(execution.getVariable(CaseVariables.DEADLINES_BREACHED)));
-    breached.add(step);
+    List<String> breached = new ArrayList<>(breached(execution.getVariable(CaseVariables.DEADLINES_BREACHED)));
+    breached.add(timer.getAttachedTo().getName());
     execution.getProcessInstance().setVariable(CaseVariables.DEADLINES_BREACHED, CaseData.json(breached));
-    execution.setVariableLocal(BREACHED_STEP, step);
   }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setName(task.getName() + ": " + task.getVariable(BREACHED_STEP));
+    List<String> breached = breached(task.getVariable(CaseVariables.DEADLINES_BREACHED));
+    String step = breached.isEmpty() ? "unknown step" : breached.get(breached.size() - 1);
+    task.setVariableLocal(BREACHED_STEP, step);
+    task.setName(task.getName() + ": " + step);
+  }
+
+  private static List<String> breached(Object variable) {
+    return CaseData.list(variable);
   }
 }
