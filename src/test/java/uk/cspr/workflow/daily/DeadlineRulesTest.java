@@ -104,5 +104,7 @@ class DeadlineRulesTest {
   void labelsAreReadable() {
     assertThat(VariableLabels.label("panelNotificationDueAt")).isEqualTo("Panel notification due");
     assertThat(VariableLabels.label("caseReference")).isEqualTo("Case");
+    assertThat(VariableLabels.label("sslRecommendationDueAt")).isEqualTo("SSL recommendation due");
+    assertThat(VariableLabels.label("lcsprPublicationDueAt")).isEqualTo("LCSPR publication due");
   }
 }

@@ -228,7 +228,7 @@ function renderDashboard(node) {
         el('p', {}, board.total + ' open cases; nearest deadlines:'),
         board.cases.length ? el('ul', {}, board.cases.map(row => el('li', { 'data-case': row.caseReference },
           el('strong', {}, row.caseReference), ' · ' + row.partnershipName + ' ',
-          row.deadlines.filter(d => d.dueAt === row.nearestDueAt).map(badge)))) : '',
+          row.deadlines.filter(d => d.dueAt === row.nearestDueAt && d.workingDaysLeft !== null).map(badge)))) : '',
         el('a', { href: '#' + ROUTE }, overdue > 0 ? 'See all deadlines (some overdue)' : 'See all deadlines'));
     })
     .catch(error => box.replaceChildren(el('p', { class: 'text-danger' }, 'Could not load deadlines: ' + error.message)));
