@@ -7,3 +7,53 @@ CREATE TABLE IF NOT EXISTS cspr_case_sequence (
   last_number INT NOT NULL,
   PRIMARY KEY (partnership, case_year)
 );
+
+-- Correspondence outbox (SPEC §5): every message is recorded here, in the transaction of the
+-- process step that sends it, before it is delivered. BYTEA and TEXT are accepted by both
+-- PostgreSQL and H2 2.x (BYTEA = BINARY VARYING there); checked by OutboxSchemaIT.
+CREATE TABLE IF NOT EXISTS cspr_outbox_message (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  message_id VARCHAR(255) NOT NULL UNIQUE,
+  case_reference VARCHAR(64) NOT NULL,
+  tenant_id VARCHAR(64),
+  process_instance_id VARCHAR(64),
+  activity_id VARCHAR(255),
+  template VARCHAR(64) NOT NULL,
+  from_address VARCHAR(320) NOT NULL,
+  reply_to VARCHAR(320),
+  to_addresses VARCHAR(4000) NOT NULL,
+  cc_addresses VARCHAR(4000),
+  subject VARCHAR(998) NOT NULL,
+  body_html TEXT NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  queued_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  sent_at TIMESTAMP WITH TIME ZONE,
+  attempts INT DEFAULT 0 NOT NULL,
+  last_attempt_at TIMESTAMP WITH TIME ZONE,
+  last_error VARCHAR(4000)
+);
+CREATE INDEX IF NOT EXISTS cspr_outbox_message_case ON cspr_outbox_message (case_reference);
+
+-- Letters (PDF) attached to an outbox message, in the order given by the process step
+CREATE TABLE IF NOT EXISTS cspr_outbox_attachment (
+  outbox_id VARCHAR(36) NOT NULL REFERENCES cspr_outbox_message (id),
+  sort_order INT NOT NULL,
+  file_name VARCHAR(255) NOT NULL,
+  content_type VARCHAR(100) NOT NULL,
+  content BYTEA NOT NULL,
+  PRIMARY KEY (outbox_id, file_name)
+);
+
+-- Criteria changes deployed from the workbench: who, when and why (SPEC §6), per decision version
+CREATE TABLE IF NOT EXISTS cspr_criteria_change (
+  deployment_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  decision_key VARCHAR(255) NOT NULL,
+  tenant_id VARCHAR(64),
+  decision_definition_id VARCHAR(64) NOT NULL,
+  decision_version INT NOT NULL,
+  changed_by VARCHAR(255) NOT NULL,
+  changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  change_comment VARCHAR(1000) NOT NULL,
+  changed_cases INT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cspr_criteria_change_key ON cspr_criteria_change (decision_key, changed_at);

@@ -1,18 +1,19 @@
 package uk.cspr.workflow.cases;
 
-import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Bad input on a start form, a task form or our REST API. Extends the engine's {@link
- * NotValidException} so {@code /engine-rest} (and therefore Tasklist) answers 400 with the message,
- * and the engine rolls the whole step back: nothing is half-created.
+ * Bad input on a start form, a task form or our REST API. It is the engine's form validation
+ * exception, which {@code /engine-rest} (and therefore Tasklist) answers with 400 and the message
+ * when starting a process or completing a task; the engine rolls the whole step back, so nothing
+ * is half-created.
  */
-public class InvalidCaseDataException extends NotValidException {
+public class InvalidCaseDataException extends FormFieldValidationException {
 
   private final String field;
 
   public InvalidCaseDataException(String field, String message) {
-    super(field + ": " + message);
+    super(field, field + ": " + message);
     this.field = field;
   }
 

@@ -12,6 +12,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.camunda.bpm.engine.AuthorizationException;
+import uk.cspr.workflow.cases.InvalidCaseDataException;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +45,19 @@ class ApiErrors {
   ApiError illegalArgument(IllegalArgumentException e) {
     String parameter = e instanceof InvalidParameterException invalid ? invalid.parameter() : null;
     return ApiError.of(parameter, e.getMessage());
+  }
+
+  /** Bad case data found by the engine (referral, task form): names the field. */
+  @ExceptionHandler(InvalidCaseDataException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError invalidCaseData(InvalidCaseDataException e) {
+    return ApiError.of(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ApiError forbidden(AuthorizationException e) {
+    return new ApiError("Forbidden", null, e.getMessage());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

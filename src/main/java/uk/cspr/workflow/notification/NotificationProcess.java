@@ -37,7 +37,8 @@ public final class NotificationProcess {
     public static final String END_NO_FURTHER_ACTION = "endEvent_noFurtherAction";
     public static final String END_SINGLE_AGENCY_REVIEW = "endEvent_singleAgencyReview";
     public static final String END_MULTI_AGENCY_REVIEW = "endEvent_multiAgencyReview";
-    public static final String END_READY_FOR_RAPID_REVIEW = "endEvent_readyForRapidReview";
+    public static final String CALL_RAPID_REVIEW = "callActivity_rapidReview";
+    public static final String START_PARALLEL_REVIEWS = "serviceTask_startParallelReviews";
     public static final String END_DUTIES_DISCHARGED = "endEvent_dutiesDischarged";
 
     private Elements() {}

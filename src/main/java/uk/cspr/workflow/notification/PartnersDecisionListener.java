@@ -7,7 +7,6 @@ import static uk.cspr.workflow.notification.NotificationProcess.Vars.OUTCOME_RAT
 import static uk.cspr.workflow.notification.NotificationProcess.Vars.PARTNERS_AGREE;
 import static uk.cspr.workflow.notification.NotificationProcess.Vars.POLICE_VOTE;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ class PartnersDecisionListener implements TaskListener {
     Outcome police = form.code(POLICE_VOTE, Outcome.class);
     Outcome icb = form.code(ICB_VOTE, Outcome.class);
     String rationale = form.text(OUTCOME_RATIONALE, 4000, true);
-    boolean agree = Set.of(la, police, icb).size() == 1;
+    boolean agree = la == police && police == icb;
     task.setVariable(OUTCOME_RATIONALE, rationale);
     task.setVariable(PARTNERS_AGREE, agree);
     task.setVariable(OUTCOME, agree ? la.name() : null);

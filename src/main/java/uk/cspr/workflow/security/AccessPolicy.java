@@ -61,10 +61,12 @@ final class AccessPolicy {
       grants.add(new Grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
       grants.add(new Grant(group, Resources.DEPLOYMENT, "*", READ));
     }
-    // Analysts maintain the criteria: deploy decisions and read decision history (issue 8)
+    // Analysts maintain the criteria: deploy decisions and read decision history, nothing else (no
+    // process data, no evaluating decisions through REST). DEPLOYMENT CREATE cannot be limited to
+    // .dmn files: criteria.CriteriaDeploymentGuard refuses anything else from an analyst.
     grants.add(new Grant(ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS));
     grants.add(new Grant(ANALYSTS, Resources.DEPLOYMENT, "*", CREATE, READ));
-    grants.add(new Grant(ANALYSTS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY, CREATE_INSTANCE));
+    grants.add(new Grant(ANALYSTS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY));
     grants.add(new Grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
     return grants;
   }

@@ -47,7 +47,7 @@ class DemoUsers {
           new DemoUser("scrutineer", "Jo", "Scrutineer", INDEPENDENT_SCRUTINEER, List.of(NL, CP)),
           new DemoUser("reviewer", "Robin", "Reviewer", REVIEWERS, List.of(NL, CP)),
           new DemoUser("manager", "Morgan", "Manager", MANAGERS, List.of(NL, NEL)),
-          new DemoUser("analyst", "Ari", "Analyst", ANALYSTS, List.of()),
+          new DemoUser("analyst", "Ari", "Analyst", ANALYSTS, List.of(NL)),
           new DemoUser("cpcoordinator", "Chris", "Cambs-Coordinator", BUSINESS_UNIT, List.of(CP)),
           new DemoUser("nelcoordinator", "Nell", "NEL-Coordinator", BUSINESS_UNIT, List.of(NEL)),
           new DemoUser("boltoncoordinator", "Bo", "Bolton-Coordinator", BUSINESS_UNIT, List.of(BOLTON)));

@@ -28,7 +28,7 @@ class EngineRestSecurityConfig {
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ApiAuthenticationFilter filter) {
     var registration = new FilterRegistrationBean<>(filter);
     registration.setName("cspr-api-auth");
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/mail-sink");
     return registration;
   }
 }

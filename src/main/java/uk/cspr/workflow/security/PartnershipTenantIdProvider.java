@@ -1,7 +1,6 @@
 package uk.cspr.workflow.security;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.Partnerships;
 
 /**
@@ -33,7 +33,7 @@ class PartnershipTenantIdProvider implements TenantIdProvider {
     }
     Object partnership = ctx.getVariables() == null ? null : ctx.getVariables().get(CaseVariables.PARTNERSHIP);
     if (!(partnership instanceof String tenantId) || partnerships.find(tenantId).isEmpty()) {
-      throw new ProcessEngineException("Unknown partnership: " + partnership);
+      throw new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + partnership + "'");
     }
     checkMembership(tenantId);
     return tenantId;

@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.cspr.workflow.criteria.DecisionCases;
 
 /**
  * Proves that the regression cases of each decision make every rule of its table produce a result

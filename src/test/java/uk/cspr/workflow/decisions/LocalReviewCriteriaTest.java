@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.cspr.workflow.criteria.DecisionCase;
+import uk.cspr.workflow.criteria.DecisionCases;
 
 /** Decision {@code localReviewCriteria}: Working Together ch.4 para 18. */
 class LocalReviewCriteriaTest {

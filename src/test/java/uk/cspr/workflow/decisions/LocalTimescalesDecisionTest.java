@@ -14,6 +14,8 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.cspr.workflow.criteria.DecisionCase;
+import uk.cspr.workflow.criteria.DecisionCases;
 
 /**
  * Decision {@code localTimescales} on a standalone engine: rows per partnership (North

@@ -13,6 +13,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.cspr.workflow.criteria.DecisionCase;
+import uk.cspr.workflow.criteria.DecisionCases;
 
 /** Decision {@code seriousCaseCriteria}: Working Together ch.4 paras 10-11. */
 class SeriousCaseCriteriaTest {

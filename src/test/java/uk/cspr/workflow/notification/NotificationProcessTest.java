@@ -59,7 +59,9 @@ class NotificationProcessTest {
 
   private Object variable(ProcessInstance instance, String name) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .singleResult().getValue();
+        .list().stream()
+        .filter(v -> instance.getId().equals(v.getActivityInstanceId())) // the case's own, not a sub-process copy
+        .findFirst().orElseThrow().getValue();
   }
 
   private void decide(ProcessInstance instance, String la, String police, String icb) {
@@ -134,11 +136,29 @@ class NotificationProcessTest {
     decide(instance, "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW");
     assertThat(variable(instance, "outcome")).isEqualTo("NOTIFY_AND_RAPID_REVIEW");
 
-    complete(instance, NOTIFY_PANEL, "panelNotificationSentAt", "2026-12-23T11:15", "panelNotificationReference", "CSPR-12345");
+    complete(instance, NOTIFY_PANEL, "panelNotificationSentAt", "2026-12-22T09:50", "panelNotificationReference", "CSPR-12345");
     assertThat(variable(instance, "panelNotificationReference")).isEqualTo("CSPR-12345");
-    assertThat(londonDate(variable(instance, "panelNotificationSentAt"))).isEqualTo(LocalDate.of(2026, 12, 23));
-    complete(instance, REPORT_TO_PARTNERS, "partnersReportedAt", "2026-12-23T12:00", "partnersReportMethod", "E-mail");
-    assertThat(ended(instance, END_READY_FOR_RAPID_REVIEW)).isTrue();
+    assertThat(londonDate(variable(instance, "panelNotificationSentAt"))).isEqualTo(LocalDate.of(2026, 12, 22));
+    complete(instance, REPORT_TO_PARTNERS, "partnersReportedAt", "2026-12-22T09:55", "partnersReportMethod", "E-mail");
+    ProcessInstance rapidReview = runtime.createProcessInstanceQuery().processDefinitionKey("rapidReview")
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(rapidReview).as("outcome (a) starts the rapid review").isNotNull();
+    assertThat(rapidReview.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    assertThat(rapidReview.getTenantId()).isEqualTo("north-lincolnshire");
+  }
+
+  @Test
+  void theInterfaceWithParallelReviewsStartsOnceThePartnersAreInformed() {
+    EngineClock.setTo("2026-12-22T10:00");
+    ProcessInstance instance = refer(referral());
+    complete(instance, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+    String job = management.createJobQuery().processInstanceId(instance.getId()).activityId(START_PARALLEL_REVIEWS)
+        .singleResult().getId();
+    management.executeJob(job);
+    ProcessInstance parallel = runtime.createProcessInstanceQuery().processDefinitionKey("parallelReviewInterface")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(parallel).isNotNull();
+    assertThat(parallel.getTenantId()).isEqualTo("north-lincolnshire");
   }
 
   @Test
@@ -199,7 +219,7 @@ class NotificationProcessTest {
     assertThat(notify).isNotNull();
     assertThat(notify.getDueDate()).isEqualTo(endOf("2026-12-31"));
     assertThat((List<Object>) variable(instance, "duties")).doesNotContain("RAPID_REVIEW");
-    complete(instance, NOTIFY_SOS_AND_OFSTED, "secretaryOfStateAndOfstedNotifiedAt", "2026-12-23T09:00",
+    complete(instance, NOTIFY_SOS_AND_OFSTED, "secretaryOfStateAndOfstedNotifiedAt", "2026-12-22T09:45",
         "secretaryOfStateAndOfstedReference", "LAC-1");
   }
 

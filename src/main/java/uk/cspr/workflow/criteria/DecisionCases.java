@@ -1,4 +1,4 @@
-package uk.cspr.workflow.decisions;
+package uk.cspr.workflow.criteria;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package uk.cspr.workflow.decisions;
+package uk.cspr.workflow.criteria;
 
 import java.util.Map;
 

@@ -1,0 +1,54 @@
+package uk.cspr.workflow.correspondence;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import uk.cspr.workflow.security.CsprGroups;
+
+/**
+ * Whether the current user may see a case's correspondence (SPEC §1 and §6: authorization on,
+ * users see only their partnership's cases). The engine decides: the case is visible when a
+ * process instance with that business key is in the user's history view or one of its tasks is
+ * in the user's task view (authorization and tenant checks apply to both queries); each message
+ * must also belong to one of the user's partnerships (administrators see all).
+ */
+@Component
+class CaseAccess {
+
+  private final IdentityService identityService;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+
+  CaseAccess(IdentityService identityService, HistoryService historyService, TaskService taskService) {
+    this.identityService = identityService;
+    this.historyService = historyService;
+    this.taskService = taskService;
+  }
+
+  Optional<Authentication> currentUser() {
+    return Optional.ofNullable(identityService.getCurrentAuthentication()).filter(auth -> auth.getUserId() != null);
+  }
+
+  /** True when the (authenticated) current user can see the case. */
+  boolean canSeeCase(String caseReference) {
+    if (currentUser().isEmpty()) {
+      return false;
+    }
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).count() > 0
+        || taskService.createTaskQuery().processInstanceBusinessKey(caseReference).count() > 0;
+  }
+
+  /** True when the current user is in the message's partnership (or an administrator). */
+  boolean canSeeTenant(String tenantId) {
+    return currentUser()
+        .map(auth -> isAdmin(auth) || (auth.getTenantIds() != null && auth.getTenantIds().contains(tenantId)))
+        .orElse(false);
+  }
+
+  static boolean isAdmin(Authentication auth) {
+    return auth.getGroupIds() != null && auth.getGroupIds().contains(CsprGroups.ADMIN);
+  }
+}

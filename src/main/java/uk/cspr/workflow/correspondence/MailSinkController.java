@@ -1,0 +1,64 @@
+package uk.cspr.workflow.correspondence;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import uk.cspr.workflow.security.CsprGroups;
+
+/**
+ * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}) and as JSON
+ * ({@code /api/mail-sink/messages}). Authenticated like {@code /api/*}; only administrators and the
+ * business unit may look, because messages concern children.
+ */
+@Controller
+@ConditionalOnProperty(name = "cspr.demo.mail-sink.enabled", havingValue = "true")
+class MailSinkController {
+
+  private final DemoMailSink mailSink;
+  private final CaseAccess caseAccess;
+
+  MailSinkController(DemoMailSink mailSink, CaseAccess caseAccess) {
+    this.mailSink = mailSink;
+    this.caseAccess = caseAccess;
+  }
+
+  @GetMapping("/mail-sink")
+  String page(Model model) {
+    checkAllowed();
+    model.addAttribute("messages", mailSink.messages());
+    model.addAttribute("receiving", mailSink.isReceiving());
+    return "demo/mail-sink";
+  }
+
+  @GetMapping("/api/mail-sink/messages")
+  @ResponseBody
+  ResponseEntity<List<DemoMailSink.ReceivedMessage>> messages() {
+    checkAllowed();
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(mailSink.messages());
+  }
+
+  private void checkAllowed() {
+    Authentication user =
+        caseAccess.currentUser().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (!groups.contains(CsprGroups.ADMIN) && !groups.contains(CsprGroups.BUSINESS_UNIT)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators and the business unit may see the mail sink");
+    }
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  @ResponseBody
+  ResponseEntity<Map<String, String>> refused(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getReason())));
+  }
+}

@@ -1,0 +1,129 @@
+package uk.cspr.workflow.criteria;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+import uk.cspr.workflow.criteria.CriteriaChangeLog.Change;
+
+/**
+ * Audit: every decision evaluated for a case (business key = case reference) and the version of the
+ * table that produced it. The case's process instances are found without the caller's
+ * authorizations; their decision history is then read as the caller, so the engine's
+ * authorization (READ_HISTORY on the decision) and tenant checks decide what is shown.
+ */
+@Component
+class CaseDecisionHistory {
+
+  /** One evaluation: which version, when, where in the flow, with which inputs and outputs. */
+  record Evaluation(
+      String decisionKey,
+      String decisionName,
+      String decisionDefinitionId,
+      Integer version,
+      String tenantId,
+      Instant evaluatedAt,
+      String processInstanceId,
+      String processDefinitionKey,
+      String activityId,
+      List<Input> inputs,
+      List<Output> outputs,
+      String changeComment) {}
+
+  record Input(String label, Object value) {}
+
+  record Output(String name, Object value, String ruleId, Integer ruleOrder) {}
+
+  private final HistoryService historyService;
+  private final RepositoryService repositoryService;
+  private final CriteriaChangeLog changeLog;
+  private final CriteriaAccess access;
+
+  CaseDecisionHistory(
+      HistoryService historyService, RepositoryService repositoryService, CriteriaChangeLog changeLog, CriteriaAccess access) {
+    this.historyService = historyService;
+    this.repositoryService = repositoryService;
+    this.changeLog = changeLog;
+    this.access = access;
+  }
+
+  List<Evaluation> of(String caseReference) {
+    Set<String> instances = access.asEngine(() -> processInstancesOf(caseReference));
+    List<HistoricDecisionInstance> decisions =
+        instances.stream()
+            .flatMap(instance -> historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
+                .includeInputs().includeOutputs().disableCustomObjectDeserialization()
+                .list().stream())
+            .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
+            .toList();
+    if (decisions.isEmpty()) {
+      throw new NotFoundException("No decision history you may see for case '" + caseReference + "'");
+    }
+    String[] definitionIds = decisions.stream().map(HistoricDecisionInstance::getDecisionDefinitionId).distinct()
+        .toArray(String[]::new);
+    Map<String, DecisionDefinition> definitions =
+        access.asEngine(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionIdIn(definitionIds)
+            .list().stream()
+            .collect(Collectors.toMap(DecisionDefinition::getId, Function.identity())));
+    return decisions.stream().map(decision -> evaluation(decision, definitions.get(decision.getDecisionDefinitionId())))
+        .toList();
+  }
+
+  /** The case's process instances (business key) and those they started (same root). */
+  private Set<String> processInstancesOf(String caseReference) {
+    Set<String> ids = new LinkedHashSet<>();
+    historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()
+        .forEach(instance -> {
+          ids.add(instance.getId());
+          historyService.createHistoricProcessInstanceQuery().rootProcessInstanceId(instance.getRootProcessInstanceId())
+              .list().forEach(related -> ids.add(related.getId()));
+        });
+    return ids;
+  }
+
+  private Evaluation evaluation(HistoricDecisionInstance decision, DecisionDefinition definition) {
+    String comment =
+        definition == null ? null : changeLog.byDeployment(definition.getDeploymentId()).map(Change::comment).orElse(null);
+    Date evaluated = decision.getEvaluationTime();
+    return new Evaluation(
+        decision.getDecisionDefinitionKey(),
+        decision.getDecisionDefinitionName(),
+        decision.getDecisionDefinitionId(),
+        definition == null ? null : definition.getVersion(),
+        definition == null ? decision.getTenantId() : definition.getTenantId(),
+        evaluated == null ? null : evaluated.toInstant(),
+        decision.getProcessInstanceId(),
+        decision.getProcessDefinitionKey(),
+        decision.getActivityId(),
+        decision.getInputs().stream().map(CaseDecisionHistory::input).toList(),
+        decision.getOutputs().stream().map(CaseDecisionHistory::output).toList(),
+        comment);
+  }
+
+  private static Input input(HistoricDecisionInputInstance input) {
+    return new Input(input.getClauseName(), plain(input.getValue()));
+  }
+
+  private static Output output(HistoricDecisionOutputInstance output) {
+    return new Output(output.getVariableName(), plain(output.getValue()), output.getRuleId(), output.getRuleOrder());
+  }
+
+  /** Primitive values as they are; anything else as text. */
+  private static Object plain(Object value) {
+    return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+        ? value
+        : String.valueOf(value);
+  }
+}

@@ -1,0 +1,27 @@
+package uk.cspr.workflow.criteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.stereotype.Component;
+
+/** Installs {@link CriteriaDeploymentGuard} before the engine's own deployers. */
+@Component
+class CriteriaGuardPlugin extends AbstractProcessEnginePlugin {
+
+  private final CriteriaChecks checks;
+
+  CriteriaGuardPlugin(CriteriaChecks checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<Deployer> deployers =
+        configuration.getCustomPreDeployers() == null ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    deployers.add(new CriteriaDeploymentGuard(checks));
+    configuration.setCustomPreDeployers(deployers);
+  }
+}

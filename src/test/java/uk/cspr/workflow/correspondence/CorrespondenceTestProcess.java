@@ -1,0 +1,49 @@
+package uk.cspr.workflow.correspondence;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import uk.cspr.workflow.cases.CaseVariables;
+
+/** Deploys and starts the test-only models of src/test/resources/correspondence. */
+final class CorrespondenceTestProcess {
+
+  static final String KEY = "correspondenceTest";
+  static final String ROLLBACK_KEY = "correspondenceRollbackTest";
+  static final String NORTH_LINCS = "north-lincolnshire";
+  static final String DSP = "dsp@nl-partnership.example";
+  static final String SSL = "ssl@nl-partnership.example";
+  static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
+  static final String PANEL = "Mailbox.NationalReviewPanel@education.gov.uk";
+
+  private static final AtomicInteger CASES = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
+
+  private CorrespondenceTestProcess() {}
+
+  static synchronized void deploy(RepositoryService repositoryService) {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
+      repositoryService.createDeployment()
+          .name("correspondence-test")
+          .addClasspathResource("correspondence/correspondenceTest.bpmn")
+          .deploy();
+    }
+  }
+
+  static String newCaseReference() {
+    return "NL-2027-" + String.format("%04d", CASES.incrementAndGet());
+  }
+
+  static Map<String, Object> caseVariables(String caseReference) {
+    Map<String, Object> variables = new HashMap<>(CorrespondenceTemplatesTest.fullCase());
+    variables.put(CaseVariables.PARTNERSHIP, NORTH_LINCS);
+    variables.put(CaseVariables.CASE_REFERENCE, caseReference);
+    return variables;
+  }
+
+  static ProcessInstance start(RuntimeService runtimeService, String key, String caseReference) {
+    return runtimeService.startProcessInstanceByKey(key, caseReference, caseVariables(caseReference));
+  }
+}
