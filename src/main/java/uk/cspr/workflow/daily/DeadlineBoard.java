@@ -31,11 +31,11 @@ import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
 import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
 
 /**
- * {@code GET /api/deadlines}: one row per open case with its flows, current steps and deadlines,
- * nearest open deadline first. Every query runs as the calling user, so the engine's tenant and
+ * {@code GET /api/deadlines}: one row per open case with its flows (and the processes they call),
+ * current steps and deadlines, nearest open deadline first. Every query runs as the calling user, so the engine's tenant and
  * authorization checks decide what is seen (READ / READ_INSTANCE for instances and variables,
  * READ_HISTORY for steps and discharged deadlines). A fixed number of bulk queries per request,
- * whatever the number of cases: instances per flow, variables and caseReference per 1000 ids,
+ * whatever the number of cases: open instances, variables and caseReference per 1000 ids,
  * unfinished activities per deployed version, deadline tasks per flow.
  */
 @Component
@@ -81,18 +81,20 @@ class DeadlineBoard {
   }
 
   private List<InstanceSnapshot> snapshots(String partnership) {
-    Map<String, ProcessInstance> instances = new LinkedHashMap<>();
-    Map<String, String> keyOf = new HashMap<>();
-    for (String key : Flows.KEYS) {
-      ProcessInstanceQuery query = runtimeService.createProcessInstanceQuery().processDefinitionKey(key);
-      if (partnership != null) {
-        query.tenantIdIn(partnership);
-      }
-      query.list().forEach(instance -> {
-        instances.put(instance.getId(), instance);
-        keyOf.put(instance.getId(), key);
-      });
+    // The flows' instances and the instances they call (e.g. the Panel's decision in a rapid review)
+    ProcessInstanceQuery query = runtimeService.createProcessInstanceQuery();
+    if (partnership != null) {
+      query.tenantIdIn(partnership);
     }
+    List<ProcessInstance> open = query.list();
+    Map<String, String> keyOf = new HashMap<>();
+    open.forEach(instance -> keyOf.put(instance.getId(), flowModels.key(instance.getProcessDefinitionId())));
+    Set<String> flowInstances = open.stream().map(ProcessInstance::getId).filter(id -> Flows.isFlow(keyOf.get(id)))
+        .collect(Collectors.toSet());
+    Map<String, ProcessInstance> instances = new LinkedHashMap<>();
+    open.stream()
+        .filter(i -> flowInstances.contains(i.getId()) || flowInstances.contains(i.getRootProcessInstanceId()))
+        .forEach(i -> instances.put(i.getId(), i));
     if (instances.isEmpty()) {
       return List.of();
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /api/deadlines/summary}: deadlines met on time versus late per duty over the last
- * months, from history. Rule: every task of a flow with a due date in the window counts once: on
+ * months, from history. Rule: every user task with a due date in the window counts once: on
  * time if completed at or before its due date, late if completed after it or still open past it;
  * cancelled tasks do not count. The duty is the task definition (key and model name). History is
  * read month by month in pages, so memory stays bounded whatever the volume; queries run as the
@@ -75,9 +75,6 @@ class DeadlineSummary {
   }
 
   private void count(HistoricTaskInstance task, Instant now, Map<String, long[]> counts, Map<String, Duty> duties) {
-    if (!Flows.isFlow(task.getProcessDefinitionKey())) {
-      return;
-    }
     Instant due = task.getDueDate().toInstant();
     Boolean onTime;
     if (task.getEndTime() == null) {

@@ -40,11 +40,11 @@ final class DemoStages {
         new DemoStage("Panel notification overdue", s ->
             reported(unanimous(recommended(informed(refer(s.at(8, "09:00"), NL).at(8, "12:00")).at(7, "10:00"),
                 "NOTIFY_AND_RAPID_REVIEW").at(6, "15:00"), "NOTIFY_AND_RAPID_REVIEW").at(5, "11:00"))),
-        new DemoStage("Outcome (a): Panel notified on time, ready for rapid review", s ->
+        new DemoStage("Outcome (a): Panel notified on time, rapid review under way", s ->
             reported(unanimous(recommended(informed(refer(s.at(25, "09:00"), NEL).at(25, "16:00")).at(24, "10:00"),
                 "NOTIFY_AND_RAPID_REVIEW").at(23, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(22, "10:00"))
                 .complete(NOTIFY_PANEL, "panelNotificationSentAt", s.now(), "panelNotificationReference", "CSIN-DEMO-1001")),
-        new DemoStage("Outcome (a): Panel notified late", s ->
+        new DemoStage("Outcome (a): Panel notified late, rapid review under way", s ->
             reported(unanimous(recommended(informed(refer(s.at(40, "09:00"), NL).at(40, "16:00")).at(39, "10:00"),
                 "NOTIFY_AND_RAPID_REVIEW").at(38, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(37, "10:00")).at(31, "10:00")
                 .complete(NOTIFY_PANEL, "panelNotificationSentAt", s.now(), "panelNotificationReference", "CSIN-DEMO-1002")

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -32,8 +32,11 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 final class FlowModel {
 
-  /** {@code ${panelNotificationDueAt}} or {@code #{…}}: the due date is exactly a deadline variable. */
-  private static final Pattern DUE_VARIABLE = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*DueAt)\\s*}$");
+  /**
+   * A deadline variable read by a due date expression: {@code ${panelNotificationDueAt}}, or each of
+   * {@code ${signOffDueAt.before(rapidReviewDueAt) ? signOffDueAt : rapidReviewDueAt}}.
+   */
+  private static final Pattern DUE_VARIABLE = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*DueAt)(?![\\w(])");
 
   private final String processName;
   private final Map<String, Set<String>> tasksByDueVariable = new LinkedHashMap<>();
@@ -42,6 +45,7 @@ final class FlowModel {
   private final Set<String> userTasks = new HashSet<>();
   private final Set<String> eventSubProcessStarts = new HashSet<>();
   private final Map<String, Set<String>> reachableCache = new ConcurrentHashMap<>();
+  private final Set<String> calledProcesses = new LinkedHashSet<>();
 
   FlowModel(BpmnModelInstance model, String processKey) {
     Process process = model.getModelElementById(processKey);
@@ -50,11 +54,15 @@ final class FlowModel {
       userTasks.add(task.getId());
       taskNames.put(task.getId(), task.getName() == null ? task.getId() : task.getName());
       String due = task.getCamundaDueDate();
-      Matcher matcher = due == null ? null : DUE_VARIABLE.matcher(due.strip());
-      if (matcher != null && matcher.matches()) {
+      Matcher matcher = DUE_VARIABLE.matcher(due == null ? "" : due);
+      while (matcher.find()) {
         tasksByDueVariable.computeIfAbsent(matcher.group(1), v -> new LinkedHashSet<>()).add(task.getId());
       }
     }
+    model.getModelElementsByType(CallActivity.class).stream()
+        .map(CallActivity::getCalledElement)
+        .filter(called -> called != null && !called.contains("$") && !called.contains("#"))
+        .forEach(calledProcesses::add);
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       Set<String> next = successors.computeIfAbsent(node.getId(), id -> new HashSet<>());
       node.getOutgoing().stream().map(SequenceFlow::getTarget).map(FlowNode::getId).forEach(next::add);
@@ -76,6 +84,16 @@ final class FlowModel {
 
   String processName() {
     return processName;
+  }
+
+  /** Keys of the processes this model calls with a fixed {@code calledElement}. */
+  Set<String> calledProcesses() {
+    return calledProcesses;
+  }
+
+  /** Whether a task of this model has the variable in its due date. */
+  boolean carries(String dueVariable) {
+    return tasksByDueVariable.containsKey(dueVariable);
   }
 
   /** Deadline variable → ids of the user tasks whose due date it is. */
@@ -120,12 +138,5 @@ final class FlowModel {
       }
     }
     return Set.copyOf(tasks);
-  }
-
-  /** All deadline variables of these models, in model order. */
-  static List<String> dueVariables(Collection<FlowModel> models) {
-    Set<String> names = new LinkedHashSet<>();
-    models.forEach(model -> names.addAll(model.tasksByDueVariable.keySet()));
-    return List.copyOf(names);
   }
 }

@@ -5,7 +5,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -101,11 +103,13 @@ class TasklistFilters {
         query().dueBeforeExpression("${now()}"), card));
     int priority = 0;
     for (Map.Entry<String, String> flow : Flows.LABELS.entrySet()) {
-      Optional<FlowModel> model = flowModels.latest(flow.getKey());
-      List<String> columns = new ArrayList<>(card);
-      model.ifPresent(m -> columns.addAll(m.tasksByDueVariable().keySet()));
-      definitions.add(new Definition(FLOW_PREFIX + flow.getKey(), model.map(FlowModel::processName).orElse(flow.getValue()),
-          "Open tasks of the flow '" + flow.getKey() + "'", priority++, null, query().processDefinitionKey(flow.getKey()), columns));
+      // the flow's own tasks and those of the processes it calls (e.g. the Panel's decision)
+      Set<String> keys = flowModels.withCalledProcesses(flow.getKey());
+      Set<String> columns = new LinkedHashSet<>(card);
+      keys.forEach(key -> flowModels.latest(key).ifPresent(m -> columns.addAll(m.tasksByDueVariable().keySet())));
+      String name = flowModels.latest(flow.getKey()).map(FlowModel::processName).orElse(flow.getValue());
+      definitions.add(new Definition(FLOW_PREFIX + flow.getKey(), name, "Open tasks of the flow '" + flow.getKey() + "'",
+          priority++, null, query().processDefinitionKeyIn(keys.toArray(String[]::new)), List.copyOf(columns)));
     }
     return definitions;
   }

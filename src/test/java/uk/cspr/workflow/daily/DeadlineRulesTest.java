@@ -40,6 +40,7 @@ class DeadlineRulesTest {
     due.put("dspDecisionDueAt", day(1));
     due.put("panelNotificationDueAt", day(2));
     due.put("partnersReportDueAt", day(5));
+    due.put("rapidReviewDueAt", day(-3)); // a copy from another flow: no task of this model carries it
     return due;
   }
 
@@ -70,6 +71,7 @@ class DeadlineRulesTest {
     assertThat(deadlines.get("panelNotificationDueAt").status()).as("reachable: the outcome may still be (a)")
         .isEqualTo(DeadlineStatus.DUE_SOON);
     assertThat(deadlines.get("partnersReportDueAt").status()).isEqualTo(DeadlineStatus.ON_TRACK);
+    assertThat(deadlines).as("not a deadline of this flow").doesNotContainKey("rapidReviewDueAt");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -28,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -43,7 +45,8 @@ import uk.cspr.workflow.cases.CaseVariables;
  * events of a process marked {@code camunda:isStartableInTasklist="false"} (started by another flow,
  * never by people) and the start events inside sub-processes (a scope's internal start). Every
  * variable a gateway condition reads is a field of the model's forms, an output the model itself
- * declares, or a variable constant of the flow's backing class.
+ * declares (incl. what a called process hands back), or a variable constant of the flow's backing
+ * class.
  */
 class ModelFormsTest {
 
@@ -199,6 +202,14 @@ class ModelFormsTest {
     }
     model.getModelElementsByType(CamundaOutputParameter.class).forEach(p -> declared.add(p.getCamundaName()));
     model.getModelElementsByType(CamundaInputParameter.class).forEach(p -> declared.add(p.getCamundaName()));
+    // what a called process hands back (camunda:out); "all" hands back the called flow's variables
+    for (CamundaOut out : model.getModelElementsByType(CamundaOut.class)) {
+      if (out.getCamundaTarget() != null) {
+        declared.add(out.getCamundaTarget());
+      } else if ("all".equals(out.getCamundaVariables()) && out.getParentElement().getParentElement() instanceof CallActivity call) {
+        declared.addAll(backingClassVariables(call.getCalledElement()));
+      }
+    }
     for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
       if (loop.getCamundaElementVariable() != null) {
         declared.add(loop.getCamundaElementVariable());
