@@ -40,13 +40,13 @@ final class DemoStages {
         new DemoStage("Panel notification overdue", s ->
             reported(unanimous(recommended(informed(refer(s.at(8, "09:00"), NL).at(8, "12:00")).at(7, "10:00"),
                 "NOTIFY_AND_RAPID_REVIEW").at(6, "15:00"), "NOTIFY_AND_RAPID_REVIEW").at(5, "11:00"))),
-        new DemoStage("Outcome (a): Panel notified on time, rapid review under way", s ->
-            reported(unanimous(recommended(informed(refer(s.at(25, "09:00"), NEL).at(25, "16:00")).at(24, "10:00"),
-                "NOTIFY_AND_RAPID_REVIEW").at(23, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(22, "10:00"))
+        new DemoStage("Outcome (a): Panel notified on time, rapid review just started", s ->
+            reported(unanimous(recommended(informed(refer(s.at(6, "09:00"), NEL).at(6, "16:00")).at(5, "10:00"),
+                "NOTIFY_AND_RAPID_REVIEW").at(4, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(3, "10:00")).at(1, "10:00")
                 .complete(NOTIFY_PANEL, "panelNotificationSentAt", s.now(), "panelNotificationReference", "CSIN-DEMO-1001")),
-        new DemoStage("Outcome (a): Panel notified late, rapid review under way", s ->
-            reported(unanimous(recommended(informed(refer(s.at(40, "09:00"), NL).at(40, "16:00")).at(39, "10:00"),
-                "NOTIFY_AND_RAPID_REVIEW").at(38, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(37, "10:00")).at(31, "10:00")
+        new DemoStage("Outcome (a): Panel notified late (breach), rapid review under way", s ->
+            reported(unanimous(recommended(informed(refer(s.at(9, "09:00"), NL).at(9, "16:00")).at(8, "10:00"),
+                "NOTIFY_AND_RAPID_REVIEW").at(7, "10:00"), "NOTIFY_AND_RAPID_REVIEW").at(6, "10:00")).at(2, "10:00")
                 .complete(NOTIFY_PANEL, "panelNotificationSentAt", s.now(), "panelNotificationReference", "CSIN-DEMO-1002")
                 .completeAny(ESCALATE_MISSED_DEADLINE, "escalationAction", "Head of service chased the notifier; delay explained to the Panel")),
         new DemoStage("Outcome (b): no notification, no further action", s ->

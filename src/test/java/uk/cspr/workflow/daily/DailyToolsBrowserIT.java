@@ -133,8 +133,9 @@ class DailyToolsBrowserIT {
     assertThat(overdue.getAttribute("data-case")).matches("(NL|NEL)-\\d{4}-\\d{4}");
     assertThat(overdue.findElements(By.cssSelector(".cspr-deadline[data-status='OVERDUE']"))).isNotEmpty();
     assertThat(overdue.getText()).contains("WD overdue");
-    browser.waitFor(By.id("cspr-deadlines-chart"));
     browser.screenshot("cockpit-2-statutory-deadlines");
+    browser.scrollTo(browser.waitForPresence(By.cssSelector("#cspr-deadlines-chart rect")));
+    browser.screenshot("cockpit-3-deadlines-kept");
 
     List<String> partnerships = browser.all(By.cssSelector("#cspr-deadlines-table tbody tr")).stream()
         .map(row -> row.getAttribute("data-case").replaceAll("-.*", "")).distinct().toList();

@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** Present in the page, maybe scrolled out of its container (then not "visible" to Selenium). */
+  public WebElement waitForPresence(By locator) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
   public void waitForText(String text) {
     wait.until(d -> bodyText().contains(text));
   }
@@ -101,9 +106,8 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    scrollTo(element);
-    element.click();
+    scrollTo(waitForPresence(locator)); // Cockpit and Tasklist scroll inside their own containers
+    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
   }
 
   /** Clicks the link or button whose visible text contains {@code text}. */
