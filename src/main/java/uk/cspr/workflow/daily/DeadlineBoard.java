@@ -32,11 +32,12 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
 
 /**
  * {@code GET /api/deadlines}: one row per open case with its flows (and the processes they call),
- * current steps and deadlines, nearest open deadline first. Every query runs as the calling user, so the engine's tenant and
- * authorization checks decide what is seen (READ / READ_INSTANCE for instances and variables,
+ * current steps and deadlines, nearest open deadline first. Every query runs as the calling user,
+ * so the engine's tenant and authorization checks decide what is seen (READ / READ_INSTANCE for instances and variables,
  * READ_HISTORY for steps and discharged deadlines). A fixed number of bulk queries per request,
  * whatever the number of cases: open instances, variables and caseReference per 1000 ids,
- * unfinished activities per deployed version, deadline tasks per flow.
+ * unfinished activities per deployed version, deadline tasks per flow. Only variables that a task
+ * of the deployed models carries are read (variableNameIn, not a leading-wildcard LIKE).
  */
 @Component
 class DeadlineBoard {
@@ -98,7 +99,10 @@ class DeadlineBoard {
     if (instances.isEmpty()) {
       return List.of();
     }
-    Map<String, Map<String, Instant>> dueDates = dueDates(instances.keySet());
+    Set<String> deadlineNames = new LinkedHashSet<>();
+    instances.values().stream().map(ProcessInstance::getProcessDefinitionId).distinct()
+        .forEach(id -> deadlineNames.addAll(flowModels.of(id, flowModels.key(id)).tasksByDueVariable().keySet()));
+    Map<String, Map<String, Instant>> dueDates = dueDates(instances.keySet(), deadlineNames);
     Map<String, String> references = caseReferences(instances);
     Map<String, List<HistoricActivityInstance>> activities = unfinishedActivities(instances.values(), partnership);
     Map<String, List<TaskRecord>> tasks = deadlineTasks(instances.values(), keyOf, partnership);
@@ -122,13 +126,19 @@ class DeadlineBoard {
     return snapshots;
   }
 
-  /** Process-level {@code *DueAt} variables, one query per 1000 instances. */
-  private Map<String, Map<String, Instant>> dueDates(Set<String> ids) {
+  /**
+   * The process-level deadline variables (those a task of the deployed models carries), one query per
+   * 1000 instances.
+   */
+  private Map<String, Map<String, Instant>> dueDates(Set<String> ids, Set<String> names) {
     Map<String, Map<String, Instant>> dueDates = new HashMap<>();
+    if (names.isEmpty()) {
+      return dueDates;
+    }
     for (List<String> chunk : chunks(ids)) {
       VariableInstanceQuery query = runtimeService.createVariableInstanceQuery()
           .processInstanceIdIn(chunk.toArray(String[]::new))
-          .variableNameLike("%DueAt")
+          .variableNameIn(names.toArray(String[]::new))
           .disableBinaryFetching()
           .disableCustomObjectDeserialization();
       for (VariableInstance variable : query.list()) {
