@@ -1,11 +1,14 @@
 package uk.cspr.workflow.cases;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.cspr.workflow.config.Partnerships;
 
 /**
  * Generates case references such as {@code NL-2026-0007}: partnership prefix, year, number per
@@ -18,9 +21,24 @@ public class CaseReferences {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
+  private final Partnerships partnerships;
 
-  CaseReferences(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  /**
+   * Gives a new case its reference for its partnership (variable {@code partnership}) and the
+   * current year, as business key and variable {@code caseReference}.
+   */
+  public String assignNew(DelegateExecution execution) {
+    String tenant = (String) execution.getVariable(CaseVariables.PARTNERSHIP);
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(FormValues.LONDON).getYear();
+    String reference = next(tenant, partnerships.get(tenant).casePrefix(), year);
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
+    return reference;
+  }
+
+  CaseReferences(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Partnerships partnerships) {
     this.jdbc = jdbc;
+    this.partnerships = partnerships;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }

@@ -7,13 +7,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
  * A missed deadline (SPEC §2: recorded, escalated, never stops the case). On a deadline boundary
  * timer it appends the overdue step's name to {@code deadlinesBreached}; the timer's path then
  * throws the escalation {@code deadlineMissed}, caught by the flow's event sub-process, whose
- * escalation task this listener names after that step ({@code breachedStep} on the task).
+ * escalation task this listener names after that step ({@code breachedStep} on the task). On any
+ * other event (e.g. a milestone reached from a timer event sub-process) the step is the event's own
+ * name.
  */
 @Component("deadlineBreach")
 class DeadlineBreachListener implements ExecutionListener, TaskListener {
@@ -22,9 +25,10 @@ class DeadlineBreachListener implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
+    FlowElement event = execution.getBpmnModelElementInstance();
+    String step = event instanceof BoundaryEvent timer ? timer.getAttachedTo().getName() : event.getName();
     List<String> breached = new ArrayList<>(breached(execution.getVariable(CaseVariables.DEADLINES_BREACHED)));
-    breached.add(timer.getAttachedTo().getName());
+    breached.add(step);
     execution.getProcessInstance().setVariable(CaseVariables.DEADLINES_BREACHED, CaseData.json(breached));
   }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.cases.InvalidCaseDataException;
 
 /**
  * The safeguarding partnerships served by this installation. Each is a Camunda tenant (SPEC §1);
@@ -33,9 +35,9 @@ public record Partnerships(Map<String, Partnership> partnerships) {
     return Optional.ofNullable(tenantId).map(partnerships::get);
   }
 
-  /** The partnership, or an {@link IllegalArgumentException} naming the unknown tenant. */
+  /** The partnership; an unknown one is bad case data naming the field (400). */
   public Partnership get(String tenantId) {
     return find(tenantId)
-        .orElseThrow(() -> new IllegalArgumentException("Unknown partnership: " + tenantId));
+        .orElseThrow(() -> new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + tenantId + "'"));
   }
 }

@@ -35,8 +35,7 @@ public final class NotificationProcess {
     public static final String PANEL_NOTIFICATION_OVERDUE = "boundaryTimer_panelNotificationOverdue";
     public static final String END_WITHDRAWN = "endEvent_referralWithdrawn";
     public static final String END_NO_FURTHER_ACTION = "endEvent_noFurtherAction";
-    public static final String END_SINGLE_AGENCY_REVIEW = "endEvent_singleAgencyReview";
-    public static final String END_MULTI_AGENCY_REVIEW = "endEvent_multiAgencyReview";
+    public static final String CALL_LEARNING_REVIEW = "callActivity_nonSeriousCaseRequest";
     public static final String CALL_RAPID_REVIEW = "callActivity_rapidReview";
     public static final String START_PARALLEL_REVIEWS = "serviceTask_startParallelReviews";
     public static final String END_DUTIES_DISCHARGED = "endEvent_dutiesDischarged";

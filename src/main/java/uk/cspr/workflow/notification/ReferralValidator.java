@@ -50,9 +50,7 @@ final class ReferralValidator {
     FormValues form = new FormValues(submitted);
     Map<String, Object> referral = new LinkedHashMap<>();
     String partnership = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    if (partnerships.find(partnership).isEmpty()) {
-      throw new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + partnership + "'");
-    }
+    partnerships.get(partnership);
     referral.put(CaseVariables.PARTNERSHIP, partnership);
     referral.put(REFERRING_AGENCY, form.text(REFERRING_AGENCY, 200, true));
     referral.put(REFERRER_NAME, form.text(REFERRER_NAME, 200, true));

@@ -21,7 +21,6 @@ import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.CaseReferences;
 import uk.cspr.workflow.cases.CaseVariables;
-import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.config.Partnerships.Partnership;
 import uk.cspr.workflow.timescales.LocalTimescales;
@@ -66,10 +65,7 @@ class RegisterReferralListener implements ExecutionListener {
 
     String tenant = (String) referral.get(CaseVariables.PARTNERSHIP);
     Partnership partnership = partnerships.get(tenant);
-    int year = now.atZone(FormValues.LONDON).getYear();
-    String reference = caseReferences.next(tenant, partnership.casePrefix(), year);
-    execution.setProcessBusinessKey(reference);
-    execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
+    caseReferences.assignNew(execution);
     execution.setVariable(CaseVariables.DEADLINES_BREACHED, CaseData.json(List.of()));
     execution.setVariable(REFERRAL_RECEIVED_AT, Date.from(now));
     execution.setVariable(AGENCY_AUTHORISATION_REQUIRED, partnership.agencyAuthorisationRequired());

@@ -48,9 +48,7 @@ class RegisterParallelReviewRequestListener implements ExecutionListener {
     Map<String, Object> submitted = execution.getVariables();
     FormValues form = new FormValues(submitted);
     String partnership = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    if (partnerships.find(partnership).isEmpty()) {
-      throw new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + partnership + "'");
-    }
+    partnerships.get(partnership);
     String caseReference = form.text(CaseVariables.CASE_REFERENCE, 40, true).toUpperCase(java.util.Locale.ROOT);
     if (!CASE_REFERENCE.matcher(caseReference).matches()) {
       throw new InvalidCaseDataException(CaseVariables.CASE_REFERENCE, "must look like NL-2026-0007");

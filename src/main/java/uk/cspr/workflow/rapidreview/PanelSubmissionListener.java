@@ -76,9 +76,7 @@ class PanelSubmissionListener implements ExecutionListener {
 
   private void checkContract(DelegateExecution execution, FormValues values) {
     String partnership = values.text(PARTNERSHIP, 64, true);
-    if (partnerships.find(partnership).isEmpty()) {
-      throw new InvalidCaseDataException(PARTNERSHIP, "unknown partnership '" + partnership + "'");
-    }
+    partnerships.get(partnership);
     String reference = values.present(CASE_REFERENCE) ? values.text(CASE_REFERENCE, 64, true) : execution.getProcessBusinessKey();
     if (reference == null || reference.isBlank()) {
       throw new InvalidCaseDataException(CASE_REFERENCE, "is required");

@@ -82,7 +82,7 @@ public final class RapidReviewProcess {
     public static final String RECORD_LEARNING = "userTask_recordLearning";
     public static final String SEND_FAMILY_LETTER = "serviceTask_sendFamilyLetter";
     public static final String ESCALATE_MISSED_DEADLINE = "userTask_escalateMissedDeadline";
-    public static final String END_LCSPR_TO_COMMISSION = "endEvent_lcsprToCommission";
+    public static final String CALL_LCSPR = "callActivity_lcspr";
     public static final String END_NATIONAL_REVIEW = "endEvent_nationalReviewSupported";
     public static final String END_NO_FURTHER_REVIEW = "endEvent_learningDisseminated";
     public static final String END_BREACH_ESCALATED = "endEvent_breachEscalated";

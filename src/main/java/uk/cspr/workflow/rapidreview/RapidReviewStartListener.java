@@ -48,9 +48,7 @@ class RapidReviewStartListener implements ExecutionListener {
     Instant now = ClockUtil.getCurrentTime().toInstant();
 
     String partnership = values.text(CaseVariables.PARTNERSHIP, 64, true);
-    if (partnerships.find(partnership).isEmpty()) {
-      throw new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + partnership + "'");
-    }
+    partnerships.get(partnership);
     String reference = caseReference(execution, values);
 
     Instant notifiedAt = values.instant(PANEL_NOTIFICATION_SENT_AT);

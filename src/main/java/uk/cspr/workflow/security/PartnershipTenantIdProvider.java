@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import uk.cspr.workflow.cases.CaseVariables;
-import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.Partnerships;
 
 /**
@@ -32,9 +31,8 @@ class PartnershipTenantIdProvider implements TenantIdProvider {
       return ctx.getSuperExecution().getTenantId();
     }
     Object partnership = ctx.getVariables() == null ? null : ctx.getVariables().get(CaseVariables.PARTNERSHIP);
-    if (!(partnership instanceof String tenantId) || partnerships.find(tenantId).isEmpty()) {
-      throw new InvalidCaseDataException(CaseVariables.PARTNERSHIP, "unknown partnership '" + partnership + "'");
-    }
+    String tenantId = partnership instanceof String s ? s : null;
+    partnerships.get(tenantId);
     checkMembership(tenantId);
     return tenantId;
   }

@@ -162,19 +162,28 @@ class NotificationProcessTest {
   }
 
   @Test
-  void outcomesBToDEndInTheirOwnEndEventsWithTheRationale() {
+  void outcomeB_noFurtherActionEndsWithTheRationale() {
     EngineClock.setTo("2026-12-22T10:00");
-    Map<String, String> ends = Map.of(
-        "NO_FURTHER_ACTION", END_NO_FURTHER_ACTION,
-        "SINGLE_AGENCY_REVIEW", END_SINGLE_AGENCY_REVIEW,
-        "MULTI_AGENCY_REVIEW", END_MULTI_AGENCY_REVIEW);
-    ends.forEach((outcome, end) -> {
+    ProcessInstance instance = refer(referral());
+    decide(instance, "NO_FURTHER_ACTION", "NO_FURTHER_ACTION", "NO_FURTHER_ACTION");
+    assertThat(ended(instance, END_NO_FURTHER_ACTION)).isTrue();
+    assertThat(task(instance, NOTIFY_PANEL)).isNull();
+    assertThat(variable(instance, "outcomeRationale")).isEqualTo("Partners' rationale");
+  }
+
+  @Test
+  void outcomesCAndD_startTheLearningReviewWithTheDecisionAlreadyTaken() {
+    EngineClock.setTo("2026-12-22T10:00");
+    for (String outcome : List.of("SINGLE_AGENCY_REVIEW", "MULTI_AGENCY_REVIEW")) {
       ProcessInstance instance = refer(referral());
       decide(instance, outcome, outcome, outcome);
-      assertThat(ended(instance, end)).as(outcome).isTrue();
+      ProcessInstance review = runtime.createProcessInstanceQuery().processDefinitionKey("nonSeriousCaseRequest")
+          .superProcessInstanceId(instance.getId()).singleResult();
+      assertThat(review).as(outcome).isNotNull();
+      assertThat(review.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+      assertThat(runtime.getVariable(review.getId(), "outcome")).isEqualTo(outcome);
       assertThat(task(instance, NOTIFY_PANEL)).isNull();
-      assertThat(variable(instance, "outcomeRationale")).isEqualTo("Partners' rationale");
-    });
+    }
   }
 
   @Test
@@ -203,7 +212,8 @@ class NotificationProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("agreedOutcome");
     complete(instance, MEDIATE_DISAGREEMENT, "agreedOutcome", "MULTI_AGENCY_REVIEW", "disputeNotes", "Mediated");
 
-    assertThat(ended(instance, END_MULTI_AGENCY_REVIEW)).isTrue();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("nonSeriousCaseRequest")
+        .superProcessInstanceId(instance.getId()).count()).isEqualTo(1);
     assertThat((List<?>) variable(instance, "disputeRecord")).hasSize(3);
   }
 

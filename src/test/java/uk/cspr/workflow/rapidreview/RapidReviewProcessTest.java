@@ -135,7 +135,7 @@ class RapidReviewProcessTest {
 
     steps.confirmAgencies(review, "Cambridgeshire Constabulary");
     assertThatThrownBy(() -> steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2026-12-31T10:00"))
-        .hasRootCauseInstanceOf(InvalidCaseDataException.class).hasMessageContaining(Vars.MEETING_OUTSIDE_WINDOW_REASON);
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining(Vars.MEETING_OUTSIDE_WINDOW_REASON);
     assertThatThrownBy(() -> steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-11T10:00"))
         .hasMessageContaining(Vars.MEETING_OUTSIDE_WINDOW_REASON);
     steps.complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, "2027-01-04T10:00");
@@ -357,7 +357,11 @@ class RapidReviewProcessTest {
 
     EngineClock.setTo("2027-04-20T10:00");
     steps.answer(panel, "LOCAL_DECISION_STANDS");
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isTrue();
+    assertThat(reached(review, CALL_LCSPR)).isTrue();
+    ProcessInstance lcspr = runtime.createProcessInstanceQuery().processDefinitionKey("lcspr")
+        .superProcessInstanceId(review.getId()).singleResult();
+    assertThat(lcspr.getBusinessKey()).isEqualTo(review.getBusinessKey());
+    assertThat(runtime.getVariable(lcspr.getId(), "statutory")).isEqualTo(true);
     assertThat(variable(review, "panelAnswer")).isEqualTo("LOCAL_DECISION_STANDS");
     assertThat(variable(review, "nationalReview")).isEqualTo(false);
     assertThat(passed(review, SUPPORT_NATIONAL_REVIEW)).isFalse();
@@ -382,7 +386,7 @@ class RapidReviewProcessTest {
     steps.complete(support, "nationalReviewSupportArrangements", "Chronologies and practitioner access",
         "nationalReviewLiaison", "Head of MARS");
     assertThat(passed(review, END_NATIONAL_REVIEW)).isTrue();
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isFalse();
+    assertThat(reached(review, CALL_LCSPR)).isFalse();
   }
 
   @Test
@@ -404,7 +408,7 @@ class RapidReviewProcessTest {
     assertThat(letter.get("TO_ADDRESSES")).isEqualTo("mars@northlincs.gov.uk");
     assertThat(attachments(letter)).containsExactly(review.getBusinessKey() + "-rapidReviewFamilyLetter.pdf");
     assertThat(passed(review, END_NO_FURTHER_REVIEW)).isTrue();
-    assertThat(passed(review, END_LCSPR_TO_COMMISSION)).isFalse();
+    assertThat(reached(review, CALL_LCSPR)).isFalse();
   }
 
   @Test
@@ -546,7 +550,7 @@ class RapidReviewProcessTest {
   private void assertRefused(ProcessInstance review, List<Map<String, Object>> agencies, int months, String message) {
     assertThatThrownBy(() -> steps.complete(review, CONFIRM_AGENCIES_AND_SCOPE, Vars.AGENCIES, new ArrayList<>(agencies),
         Vars.SCOPING_PERIOD_MONTHS, String.valueOf(months)))
-        .hasRootCauseInstanceOf(InvalidCaseDataException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining(message);
   }
 
   private List<String> candidateGroups(Task task) {
@@ -559,6 +563,11 @@ class RapidReviewProcessTest {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list()
         .stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
         .findFirst().map(HistoricVariableInstance::getValue).orElse(null);
+  }
+
+  private boolean reached(ProcessInstance instance, String activityId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(activityId).count() > 0;
   }
 
   private boolean passed(ProcessInstance instance, String activityId) {
