@@ -36,8 +36,7 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
  * so the engine's tenant and authorization checks decide what is seen (READ / READ_INSTANCE for instances and variables,
  * READ_HISTORY for steps and discharged deadlines). A fixed number of bulk queries per request,
  * whatever the number of cases: open instances, variables and caseReference per 1000 ids,
- * unfinished activities per deployed version, deadline tasks per flow. Only variables that a task
- * of the deployed models carries are read (variableNameIn, not a leading-wildcard LIKE).
+ * unfinished activities per deployed version, deadline tasks per flow.
  */
 @Component
 class DeadlineBoard {
@@ -49,6 +48,7 @@ class DeadlineBoard {
   private final HistoryService historyService;
   private final WorkingDays workingDays;
   private final FlowModels flowModels;
+  private final DeadlineVariableNames variableNames;
   private final Partnerships partnerships;
 
   DeadlineBoard(
@@ -56,11 +56,13 @@ class DeadlineBoard {
       HistoryService historyService,
       WorkingDays workingDays,
       FlowModels flowModels,
+      DeadlineVariableNames variableNames,
       Partnerships partnerships) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.workingDays = workingDays;
     this.flowModels = flowModels;
+    this.variableNames = variableNames;
     this.partnerships = partnerships;
   }
 
@@ -99,9 +101,8 @@ class DeadlineBoard {
     if (instances.isEmpty()) {
       return List.of();
     }
-    Set<String> deadlineNames = new LinkedHashSet<>();
-    instances.values().stream().map(ProcessInstance::getProcessDefinitionId).distinct()
-        .forEach(id -> deadlineNames.addAll(flowModels.of(id, flowModels.key(id)).tasksByDueVariable().keySet()));
+    Set<String> deadlineNames = variableNames.names(instances.values().stream().map(ProcessInstance::getProcessDefinitionId)
+        .distinct().map(id -> flowModels.of(id, flowModels.key(id))).toList());
     Map<String, Map<String, Instant>> dueDates = dueDates(instances.keySet(), deadlineNames);
     Map<String, String> references = caseReferences(instances);
     Map<String, List<HistoricActivityInstance>> activities = unfinishedActivities(instances.values(), partnership);
@@ -113,6 +114,7 @@ class DeadlineBoard {
       List<HistoricActivityInstance> active = activities.getOrDefault(id, List.of());
       snapshots.add(new InstanceSnapshot(
           id,
+          instance.getRootProcessInstanceId(),
           instance.getProcessDefinitionId(),
           keyOf.get(id),
           instance.getBusinessKey() != null ? instance.getBusinessKey() : references.getOrDefault(id, id),
@@ -126,10 +128,7 @@ class DeadlineBoard {
     return snapshots;
   }
 
-  /**
-   * The process-level deadline variables (those a task of the deployed models carries), one query per
-   * 1000 instances.
-   */
+  /** The process-level deadline variables ({@link DeadlineVariableNames}), one query per 1000 instances. */
   private Map<String, Map<String, Instant>> dueDates(Set<String> ids, Set<String> names) {
     Map<String, Map<String, Instant>> dueDates = new HashMap<>();
     if (names.isEmpty()) {
@@ -214,12 +213,16 @@ class DeadlineBoard {
     List<CaseDeadlines> rows = new ArrayList<>();
     byCase.forEach((reference, flows) -> {
       List<CaseDeadlines.Flow> flowRows = new ArrayList<>();
-      List<Deadline> deadlines = new ArrayList<>();
+      Map<String, Candidate> candidates = new LinkedHashMap<>();
       for (InstanceSnapshot instance : flows) {
         FlowModel model = flowModels.of(instance.processDefinitionId(), instance.processKey());
         flowRows.add(new CaseDeadlines.Flow(instance.processKey(), model.processName(), instance.processInstanceId(), instance.currentSteps()));
-        deadlines.addAll(rules.deadlines(model, instance));
+        for (Deadline deadline : rules.deadlines(model, instance)) {
+          candidates.merge(deadline.name() + "|" + deadline.dueAt(),
+              new Candidate(deadline, model.carries(deadline.name()), instance.isRoot()), Candidate::preferred);
+        }
       }
+      List<Deadline> deadlines = new ArrayList<>(candidates.values().stream().map(Candidate::deadline).toList());
       deadlines.sort(Comparator.comparing((Deadline d) -> !d.status().open()).thenComparing(Deadline::dueAt));
       List<Deadline> open = deadlines.stream().filter(d -> d.status().open()).toList();
       DeadlineStatus status = open.stream().map(Deadline::status).min(Comparator.naturalOrder()).orElse(DeadlineStatus.ON_TRACK);
@@ -229,6 +232,20 @@ class DeadlineBoard {
       rows.add(new CaseDeadlines(reference, partnership, partnershipName, status, nearest, flowRows, deadlines));
     });
     return rows;
+  }
+
+  /**
+   * One deadline as an instance of the case sees it. A flow called with all variables receives
+   * copies of its caller's deadlines: of equal copies the one from the instance whose task carries
+   * the deadline wins, else the one from the case's first (root) instance.
+   */
+  record Candidate(Deadline deadline, boolean carried, boolean root) {
+    static Candidate preferred(Candidate first, Candidate second) {
+      if (first.carried != second.carried) {
+        return first.carried ? first : second;
+      }
+      return second.root && !first.root ? second : first;
+    }
   }
 
   /** A step a person or the outside world has to act on (not a scope or a gateway). */

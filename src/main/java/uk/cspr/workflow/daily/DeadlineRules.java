@@ -12,14 +12,14 @@ import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
 import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
 
 /**
- * The status of each {@code *DueAt} deadline of an open instance (README "Deadlines"). A deadline
- * is a {@code *DueAt} variable that the due date of a user task of the instance's model reads (SPEC
- * §2); other {@code *DueAt} variables, e.g. copies a called flow received, are not this instance's
- * deadlines.
+ * The status of each {@code *DueAt} deadline of an open instance (README "Deadlines"). A task
+ * "carries" a deadline when its due date reads the variable (SPEC §2) or it declares it with the
+ * extension property {@code dischargesDeadline}.
  * <ul>
  *   <li>open (OVERDUE / DUE_SOON within 2 working days / ON_TRACK) while a task carrying it is open,
  *       or one not yet completed can still be reached (a deadline runs before its step starts,
- *       e.g. the Panel notification from awareness);
+ *       e.g. the Panel notification from awareness), or no task of the model carries it (it runs
+ *       as long as the instance);
  *   <li>otherwise MET or LATE by the last completion of a task carrying it;
  *   <li>otherwise not shown: the case took a path on which the duty does not arise.
  * </ul>
@@ -45,9 +45,6 @@ final class DeadlineRules {
       String name = variable.getKey();
       Instant dueAt = variable.getValue();
       Set<String> carriers = model.dischargingTasks(name);
-      if (carriers.isEmpty()) {
-        continue;
-      }
       List<TaskRecord> tasks = instance.tasks().stream().filter(t -> carriers.contains(t.taskKey())).toList();
       boolean taskOpen = tasks.stream().anyMatch(t -> t.endTime() == null);
       Optional<Instant> lastCompletion =
@@ -56,7 +53,7 @@ final class DeadlineRules {
           carriers.stream()
               .anyMatch(key -> reachable.contains(key)
                   && tasks.stream().noneMatch(t -> t.completed() && t.taskKey().equals(key)));
-      if (!stepsKnown || taskOpen || stillToCome) {
+      if (carriers.isEmpty() || !stepsKnown || taskOpen || stillToCome) {
         deadlines.add(open(name, instance.processKey(), dueAt));
       } else if (lastCompletion.isPresent()) {
         Instant completedAt = lastCompletion.get();

@@ -123,23 +123,28 @@ final class DemoScript {
   }
 
   /**
-   * Runs the case's due jobs (timers, asynchronous continuations) of the flows, oldest first, until
-   * none is left; a failing job (e.g. no mail sink in a test) is left to its retries.
+   * Runs the due jobs (timers, asynchronous continuations) of the case's flows and the processes
+   * they call, oldest first, until none is left; deliveries of correspondence are left to the job
+   * executor, and a failing job (e.g. no mail sink in a test) to its retries.
    */
   private void runDueJobs() {
     if (caseReference == null) {
       return;
     }
     for (int round = 0; round < 50; round++) {
+      Set<String> flows = new HashSet<>();
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).processDefinitionKeyIn(Flows.KEYS)
+          .list().forEach(instance -> flows.add(instance.getId()));
       Set<String> instanceIds = new HashSet<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list().stream()
+          .filter(instance -> flows.contains(instance.getId()) || flows.contains(instance.getRootProcessInstanceId()))
           .forEach(instance -> instanceIds.add(instance.getId()));
       if (instanceIds.isEmpty()) {
         return;
       }
       List<Job> due = managementService.createJobQuery().processInstanceIds(instanceIds).executable()
           .orderByJobDuedate().asc().list().stream()
-          .filter(job -> Flows.isFlow(job.getProcessDefinitionKey()) && !failedJobs.contains(job.getId()))
+          .filter(job -> !failedJobs.contains(job.getId()))
           .toList();
       if (due.isEmpty()) {
         return;

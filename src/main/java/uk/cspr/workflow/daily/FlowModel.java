@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -22,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -36,6 +39,8 @@ final class FlowModel {
    * A deadline variable read by a due date expression: {@code ${panelNotificationDueAt}}, or each of
    * {@code ${signOffDueAt.before(rapidReviewDueAt) ? signOffDueAt : rapidReviewDueAt}}.
    */
+  static final String DISCHARGES_PROPERTY = "dischargesDeadline";
+
   private static final Pattern DUE_VARIABLE = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*DueAt)(?![\\w(])");
 
   private final String processName;
@@ -46,6 +51,7 @@ final class FlowModel {
   private final Set<String> eventSubProcessStarts = new HashSet<>();
   private final Map<String, Set<String>> reachableCache = new ConcurrentHashMap<>();
   private final Set<String> calledProcesses = new LinkedHashSet<>();
+  private final Set<String> mentionedDueVariables = new LinkedHashSet<>();
 
   FlowModel(BpmnModelInstance model, String processKey) {
     Process process = model.getModelElementById(processKey);
@@ -54,10 +60,15 @@ final class FlowModel {
       userTasks.add(task.getId());
       taskNames.put(task.getId(), task.getName() == null ? task.getId() : task.getName());
       String due = task.getCamundaDueDate();
-      Matcher matcher = DUE_VARIABLE.matcher(due == null ? "" : due);
+      Matcher matcher = DUE_VARIABLE.matcher((due == null ? "" : due) + " " + declaredDischarges(task));
       while (matcher.find()) {
         tasksByDueVariable.computeIfAbsent(matcher.group(1), v -> new LinkedHashSet<>()).add(task.getId());
       }
+    }
+    // every deadline variable the model names anywhere (timers, mappings, expressions)
+    Matcher mentioned = DUE_VARIABLE.matcher(Bpmn.convertToString(model));
+    while (mentioned.find()) {
+      mentionedDueVariables.add(mentioned.group(1));
     }
     model.getModelElementsByType(CallActivity.class).stream()
         .map(CallActivity::getCalledElement)
@@ -84,6 +95,27 @@ final class FlowModel {
 
   String processName() {
     return processName;
+  }
+
+  /**
+   * Deadlines a task discharges although its due date is another date (e.g. a planned publication
+   * date before the statutory one): {@code <camunda:property name="dischargesDeadline"
+   * value="lcsprPublicationDueAt"/>}, comma-separated.
+   */
+  private static String declaredDischarges(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return "";
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> DISCHARGES_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null)
+        .map(property -> property.getCamundaValue().replace(',', ' '))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** Every {@code *DueAt} name the model mentions (due dates, timers, mappings, expressions). */
+  Set<String> mentionedDueVariables() {
+    return mentionedDueVariables;
   }
 
   /** Keys of the processes this model calls with a fixed {@code calledElement}. */

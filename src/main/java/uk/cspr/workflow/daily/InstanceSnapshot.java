@@ -12,6 +12,7 @@ import java.util.Set;
  */
 record InstanceSnapshot(
     String processInstanceId,
+    String rootProcessInstanceId,
     String processDefinitionId,
     String processKey,
     String caseReference,
@@ -20,6 +21,11 @@ record InstanceSnapshot(
     List<TaskRecord> tasks,
     Set<String> activeActivityIds,
     List<String> currentSteps) {
+
+  /** Not called by another instance. */
+  boolean isRoot() {
+    return rootProcessInstanceId == null || rootProcessInstanceId.equals(processInstanceId);
+  }
 
   /** A user task of the instance: open when {@code endTime} is null; {@code completed} false when cancelled. */
   record TaskRecord(String taskKey, Instant endTime, boolean completed) {}

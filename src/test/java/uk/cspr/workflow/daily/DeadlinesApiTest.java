@@ -2,6 +2,7 @@ package uk.cspr.workflow.daily;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.workflow.notification.NotificationProcess.Elements.INFORM_PARTNERS;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.NOTIFY_PANEL;
 import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_PARTNERS_DECISION;
 import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_SSL_RECOMMENDATION;
 
@@ -105,6 +106,31 @@ class DeadlinesApiTest {
   }
 
   @Test
+  void aCaseShowsItsCalledFlowsAndEachDeadlineOnce() {
+    EngineClock.setTo("2027-01-11T10:00"); // Mon
+    ProcessInstance notification = refer("north-lincolnshire", "2027-01-11T09:30");
+    complete(notification, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+    complete(notification, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW", "sslRationale", "Met");
+    complete(notification, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW", "policeVote", "NOTIFY_AND_RAPID_REVIEW",
+        "icbVote", "NOTIFY_AND_RAPID_REVIEW", "outcomeRationale", "Criteria met");
+    complete(notification, NOTIFY_PANEL, "panelNotificationSentAt", "2027-01-11T09:55", "panelNotificationReference", "CSIN-1");
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(notification.getBusinessKey())
+        .processDefinitionKeyIn(Flows.KEYS).list().forEach(instance -> Jobs.executeDue(management, instance.getId()));
+
+    JsonNode row = row(get("manager", "/api/deadlines"), notification.getBusinessKey());
+    List<String> flows = new ArrayList<>();
+    row.path("flows").forEach(f -> flows.add(f.path("processKey").asText()));
+    assertThat(flows).contains(NotificationProcess.KEY, "rapidReview");
+    List<String> names = new ArrayList<>();
+    row.path("deadlines").forEach(d -> names.add(d.path("name").asText()));
+    assertThat(names).as("the rapid review's copies of the notification deadlines are not repeated").doesNotHaveDuplicates()
+        .contains("panelNotificationDueAt", "rapidReviewDueAt");
+    JsonNode panel = deadlines(row).get("panelNotificationDueAt");
+    assertThat(panel.path("processKey").asText()).isEqualTo(NotificationProcess.KEY);
+    assertThat(panel.path("status").asText()).isEqualTo("MET");
+  }
+
+  @Test
   void anAgencyLeadWithoutReadInstanceGetsAnEmptyListAndStrangersAre401() {
     EngineClock.setTo("2026-12-22T10:00");
     refer("north-lincolnshire");
@@ -153,13 +179,17 @@ class DeadlinesApiTest {
   }
 
   private ProcessInstance refer(String partnership) {
+    return refer(partnership, "2026-12-22T09:30");
+  }
+
+  private ProcessInstance refer(String partnership, String awareAt) {
     Map<String, Object> referral = new HashMap<>();
     referral.put("partnership", partnership);
     referral.put("referringAgency", "St Mary's Primary School");
     referral.put("referrerName", "J. Smith");
     referral.put("referrerEmail", "dsl@school.example");
-    referral.put("incidentDate", "2026-12-21");
-    referral.put("awareOfIncidentAt", "2026-12-22T09:30");
+    referral.put("incidentDate", awareAt.substring(0, 10));
+    referral.put("awareOfIncidentAt", awareAt);
     referral.put("abuseOrNeglectKnownOrSuspected", "true");
     referral.put("incidentLocation", "IN_AREA");
     referral.put("incidentSummary", "Child admitted to hospital with unexplained injuries.");

@@ -57,10 +57,11 @@ class DemoCasesTest {
     Set<String> ends = new HashSet<>();
     history.createHistoricActivityInstanceQuery().activityType("noneEndEvent").finished().list()
         .forEach(end -> ends.add(end.getActivityId()));
-    assertThat(ends).contains(NotificationProcess.Elements.END_NO_FURTHER_ACTION,
-        NotificationProcess.Elements.END_SINGLE_AGENCY_REVIEW, NotificationProcess.Elements.END_MULTI_AGENCY_REVIEW);
-    // outcome (a): the Panel is notified and the rapid review runs
+    assertThat(ends).contains(NotificationProcess.Elements.END_NO_FURTHER_ACTION);
+    // outcome (a): the Panel is notified and the rapid review runs; (c) and (d): the learning review request
     assertThat(history.createHistoricActivityInstanceQuery().activityId(NotificationProcess.Elements.CALL_RAPID_REVIEW).count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(history.createHistoricActivityInstanceQuery().activityId(NotificationProcess.Elements.CALL_LEARNING_REVIEW).count())
         .isGreaterThanOrEqualTo(2);
   }
 
