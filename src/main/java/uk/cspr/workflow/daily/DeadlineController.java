@@ -1,11 +1,10 @@
 package uk.cspr.workflow.daily;
 
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.config.Partnerships;
 
 /**
@@ -13,7 +12,8 @@ import uk.cspr.workflow.config.Partnerships;
  * as the daily tools"). Authenticated by {@code security.ApiAuthenticationFilter} (HTTP Basic, or
  * the webapp session for these GETs, which the Cockpit plugin uses); the engine then shows each
  * user only their partnerships' cases and what their grants allow: a user without READ_INSTANCE
- * gets an empty list, not an error.
+ * gets an empty list, not an error. Bad parameters answer 400 in the shared shape ({@code
+ * config.ApiErrors}).
  */
 @RestController
 class DeadlineController {
@@ -37,8 +37,11 @@ class DeadlineController {
       @RequestParam(defaultValue = "ALL") String status,
       @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-    if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-      throw badRequest("offset must be 0 or more and limit between 1 and " + MAX_LIMIT);
+    if (offset < 0) {
+      throw new InvalidParameterException("offset", "must be 0 or more");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
     }
     return board.board(partnership(partnership), status(status), offset, limit);
   }
@@ -47,7 +50,7 @@ class DeadlineController {
   DeadlineSummary.Summary summary(
       @RequestParam(defaultValue = "12") int months, @RequestParam(required = false) String partnership) {
     if (months < 1 || months > 36) {
-      throw badRequest("months must be between 1 and 36");
+      throw new InvalidParameterException("months", "must be between 1 and 36");
     }
     return summary.summary(months, partnership(partnership));
   }
@@ -57,7 +60,7 @@ class DeadlineController {
       return null;
     }
     if (partnerships.find(partnership).isEmpty()) {
-      throw badRequest("unknown partnership '" + partnership + "'");
+      throw new InvalidParameterException("partnership", "unknown partnership '" + partnership + "'");
     }
     return partnership;
   }
@@ -76,10 +79,6 @@ class DeadlineController {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw badRequest("status must be one of OVERDUE, DUE_SOON, ON_TRACK, ALL");
-  }
-
-  private static ResponseStatusException badRequest(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    throw new InvalidParameterException("status", "must be one of OVERDUE, DUE_SOON, ON_TRACK, ALL");
   }
 }

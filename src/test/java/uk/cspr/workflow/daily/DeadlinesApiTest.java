@@ -140,7 +140,10 @@ class DeadlinesApiTest {
   }
 
   @Test
-  void badParametersAre400() {
+  void badParametersAre400NamingTheParameter() {
+    ResponseEntity<JsonNode> refused = http.withBasicAuth("manager", "manager").getForEntity("/api/deadlines?status=LATE", JsonNode.class);
+    assertThat(refused.getBody().path("parameter").asText()).isEqualTo("status");
+    assertThat(refused.getBody().path("message").asText()).contains("OVERDUE, DUE_SOON, ON_TRACK, ALL");
     assertThat(status("/api/deadlines?status=LATE")).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(status("/api/deadlines?partnership=atlantis")).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(status("/api/deadlines?limit=0")).isEqualTo(HttpStatus.BAD_REQUEST);
