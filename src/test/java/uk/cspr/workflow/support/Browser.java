@@ -223,6 +223,8 @@ public final class Browser implements AutoCloseable {
     if (!errors.isEmpty()) {
       throw new IllegalStateException("The form shows errors: " + errors.stream().map(WebElement::getText).toList());
     }
+    System.err.println("WARNING: Tasklist kept '" + element.getText() + "' disabled although the form shows no error"
+        + " (form-js dynamic list, bpmn-io/form-js#1494): pressed it anyway; a user could not");
     ((JavascriptExecutor) driver).executeScript("arguments[0].removeAttribute('disabled'); arguments[0].click();", element);
     return true;
   }

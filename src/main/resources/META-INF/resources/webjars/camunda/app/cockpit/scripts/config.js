@@ -2,6 +2,5 @@
 // The "Statutory deadlines" plugin: daily/DeadlineController's data in Cockpit (issue "Tasklist and
 // Cockpit as the daily tools"); paths are relative to /camunda/app/cockpit/.
 export default {
-  customScripts: ['scripts/statutory-deadlines'],
-  disableWelcomeMessage: true
+  customScripts: ['scripts/statutory-deadlines']
 };
