@@ -14,12 +14,8 @@ import static uk.cspr.workflow.security.CsprGroups.ADMIN;
 import static uk.cspr.workflow.security.CsprGroups.AGENCY_LEADS;
 import static uk.cspr.workflow.security.CsprGroups.ANALYSTS;
 import static uk.cspr.workflow.security.CsprGroups.BUSINESS_UNIT;
-import static uk.cspr.workflow.security.CsprGroups.DELEGATED_PARTNERS;
-import static uk.cspr.workflow.security.CsprGroups.INDEPENDENT_SCRUTINEER;
 import static uk.cspr.workflow.security.CsprGroups.LOCAL_AUTHORITY;
 import static uk.cspr.workflow.security.CsprGroups.MANAGERS;
-import static uk.cspr.workflow.security.CsprGroups.REVIEWERS;
-import static uk.cspr.workflow.security.CsprGroups.SENIOR_LEADS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +33,6 @@ final class AccessPolicy {
   /** One grant: a group gets permissions on a resource (id or "*"). */
   record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
 
-  private static final List<String> TASK_WORKERS =
-      List.of(
-          BUSINESS_UNIT,
-          AGENCY_LEADS,
-          SENIOR_LEADS,
-          DELEGATED_PARTNERS,
-          LOCAL_AUTHORITY,
-          INDEPENDENT_SCRUTINEER,
-          REVIEWERS,
-          MANAGERS);
-
   /** Groups that may refer a case (start form or REST). */
   private static final List<String> REFERRERS = List.of(BUSINESS_UNIT, AGENCY_LEADS, LOCAL_AUTHORITY);
 
@@ -56,10 +41,10 @@ final class AccessPolicy {
     for (Resources resource : Resources.values()) {
       grants.add(new Grant(ADMIN, resource, "*", ALL));
     }
-    for (String group : TASK_WORKERS) {
+    // Filters are granted one by one (daily.TasklistFilters), so personal filters stay personal
+    for (String group : CsprGroups.TASKLIST_USERS) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", ACCESS));
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, "*", READ));
-      grants.add(new Grant(group, Resources.FILTER, "*", READ));
     }
     for (String group : REFERRERS) {
       grants.add(new Grant(group, Resources.PROCESS_INSTANCE, "*", CREATE));

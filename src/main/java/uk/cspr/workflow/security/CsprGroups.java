@@ -16,6 +16,18 @@ public final class CsprGroups {
   public static final String ANALYSTS = "analysts";
   public static final String ADMIN = "camunda-admin";
 
+  /** Groups that work tasks in Tasklist; the shared Tasklist filters are granted to them one by one. */
+  public static final List<String> TASKLIST_USERS =
+      List.of(
+          BUSINESS_UNIT,
+          AGENCY_LEADS,
+          SENIOR_LEADS,
+          DELEGATED_PARTNERS,
+          LOCAL_AUTHORITY,
+          INDEPENDENT_SCRUTINEER,
+          REVIEWERS,
+          MANAGERS);
+
   /** Every group with the display name it gets in Admin. */
   public static final List<List<String>> ALL =
       List.of(

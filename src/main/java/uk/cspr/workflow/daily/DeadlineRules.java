@@ -1,0 +1,79 @@
+package uk.cspr.workflow.daily;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
+import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
+
+/**
+ * The status of each {@code *DueAt} deadline of an open instance (README "Deadlines"). A task
+ * "carries" a deadline when its due date reads the variable (SPEC §2) or it declares it with the
+ * extension property {@code dischargesDeadline}.
+ * <ul>
+ *   <li>open (OVERDUE / DUE_SOON within 2 working days / ON_TRACK) while a task carrying it is open,
+ *       or one not yet completed can still be reached (a deadline runs before its step starts,
+ *       e.g. the Panel notification from awareness), or no task of the model carries it (it runs
+ *       as long as the instance);
+ *   <li>otherwise MET or LATE by the last completion of a task carrying it;
+ *   <li>otherwise not shown: the case took a path on which the duty does not arise.
+ * </ul>
+ */
+final class DeadlineRules {
+
+  static final int DUE_SOON_WORKING_DAYS = TasklistFilters.DUE_SOON_WORKING_DAYS;
+
+  private final Instant now;
+  private final ToIntFunction<Instant> workingDaysLeft;
+
+  DeadlineRules(Instant now, ToIntFunction<Instant> workingDaysLeft) {
+    this.now = now;
+    this.workingDaysLeft = workingDaysLeft;
+  }
+
+  List<Deadline> deadlines(FlowModel model, InstanceSnapshot instance) {
+    // Without history permission nothing is known about the steps: every deadline counts as open
+    boolean stepsKnown = !instance.activeActivityIds().isEmpty();
+    Set<String> reachable = model.reachableUserTasks(instance.activeActivityIds());
+    List<Deadline> deadlines = new ArrayList<>();
+    for (Map.Entry<String, Instant> variable : instance.dueDates().entrySet()) {
+      String name = variable.getKey();
+      Instant dueAt = variable.getValue();
+      Set<String> carriers = model.dischargingTasks(name);
+      List<TaskRecord> tasks = instance.tasks().stream().filter(t -> carriers.contains(t.taskKey())).toList();
+      boolean taskOpen = tasks.stream().anyMatch(t -> t.endTime() == null);
+      Optional<Instant> lastCompletion =
+          tasks.stream().filter(TaskRecord::completed).map(TaskRecord::endTime).max(Comparator.naturalOrder());
+      boolean stillToCome =
+          carriers.stream()
+              .anyMatch(key -> reachable.contains(key)
+                  && tasks.stream().noneMatch(t -> t.completed() && t.taskKey().equals(key)));
+      if (carriers.isEmpty() || !stepsKnown || taskOpen || stillToCome) {
+        deadlines.add(open(name, instance.processKey(), dueAt));
+      } else if (lastCompletion.isPresent()) {
+        Instant completedAt = lastCompletion.get();
+        DeadlineStatus status = completedAt.isAfter(dueAt) ? DeadlineStatus.LATE : DeadlineStatus.MET;
+        deadlines.add(new Deadline(name, VariableLabels.label(name), instance.processKey(), dueAt, null, status, completedAt));
+      }
+    }
+    return deadlines;
+  }
+
+  private Deadline open(String name, String processKey, Instant dueAt) {
+    int left = workingDaysLeft.applyAsInt(dueAt);
+    boolean overdue = now.isAfter(dueAt);
+    if (overdue && left >= 0) {
+      left = -1; // a deadline stored before the end of its day: negative always means overdue
+    }
+    DeadlineStatus status =
+        overdue ? DeadlineStatus.OVERDUE
+            : left <= DUE_SOON_WORKING_DAYS ? DeadlineStatus.DUE_SOON
+            : DeadlineStatus.ON_TRACK;
+    return new Deadline(name, VariableLabels.label(name), processKey, dueAt, left, status, null);
+  }
+}

@@ -1,0 +1,112 @@
+package uk.cspr.workflow.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.INFORM_PARTNERS;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.NOTIFY_PANEL;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_PARTNERS_DECISION;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_SSL_RECOMMENDATION;
+import static uk.cspr.workflow.notification.NotificationProcess.Elements.REPORT_TO_PARTNERS;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
+import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
+import uk.cspr.workflow.notification.NotificationProcess;
+
+/** The deadline statuses of README "Deadlines", on the real notification model. */
+class DeadlineRulesTest {
+
+  private static final FlowModel MODEL = new FlowModel(
+      Bpmn.readModelFromFile(Path.of("processes", NotificationProcess.KEY + ".bpmn").toFile()), NotificationProcess.KEY);
+  private static final Instant NOW = Instant.parse("2027-01-13T10:00:00Z");
+  /** Stand-in calendar: whole days, enough for the rules. */
+  private final DeadlineRules rules = new DeadlineRules(NOW, due -> (int) Math.floorDiv(due.getEpochSecond() - NOW.getEpochSecond(), 86400));
+
+  private static Instant day(int offset) {
+    return NOW.plusSeconds(offset * 86400L + 3600);
+  }
+
+  private static Map<String, Instant> dueDates() {
+    Map<String, Instant> due = new TreeMap<>();
+    due.put("partnersInformedDueAt", day(-5));
+    due.put("sslRecommendationDueAt", day(-1));
+    due.put("dspDecisionDueAt", day(1));
+    due.put("panelNotificationDueAt", day(2));
+    due.put("partnersReportDueAt", day(5));
+    due.put("reviewPublicationDueAt", day(20)); // no task of this model carries it
+    return due;
+  }
+
+  private Map<String, Deadline> deadlines(Set<String> active, List<TaskRecord> tasks) {
+    InstanceSnapshot instance = new InstanceSnapshot("pi", "pi", "def", NotificationProcess.KEY, "NL-2027-0001",
+        "north-lincolnshire", dueDates(), tasks, active, List.of());
+    return rules.deadlines(MODEL, instance).stream().collect(Collectors.toMap(Deadline::name, d -> d));
+  }
+
+  @Test
+  void theModelSaysWhichTasksDischargeWhichDeadline() {
+    assertThat(MODEL.dischargingTasks("panelNotificationDueAt")).contains(NOTIFY_PANEL);
+    assertThat(MODEL.dischargingTasks("partnersInformedDueAt")).containsExactly(INFORM_PARTNERS);
+    assertThat(MODEL.taskName(NOTIFY_PANEL)).isEqualTo("Notify the Panel through the online notification system");
+  }
+
+  @Test
+  void deadlinesOfStepsStillToComeRunFromTheStart() {
+    Map<String, Deadline> deadlines = deadlines(Set.of(RECORD_SSL_RECOMMENDATION, REPORT_TO_PARTNERS),
+        List.of(new TaskRecord(INFORM_PARTNERS, day(-6), true), new TaskRecord(RECORD_SSL_RECOMMENDATION, null, false),
+            new TaskRecord(REPORT_TO_PARTNERS, null, false)));
+
+    assertThat(deadlines.get("partnersInformedDueAt").status()).isEqualTo(DeadlineStatus.MET);
+    assertThat(deadlines.get("partnersInformedDueAt").workingDaysLeft()).isNull();
+    assertThat(deadlines.get("sslRecommendationDueAt").status()).isEqualTo(DeadlineStatus.OVERDUE);
+    assertThat(deadlines.get("sslRecommendationDueAt").workingDaysLeft()).isNegative();
+    assertThat(deadlines.get("dspDecisionDueAt").status()).isEqualTo(DeadlineStatus.DUE_SOON);
+    assertThat(deadlines.get("panelNotificationDueAt").status()).as("reachable: the outcome may still be (a)")
+        .isEqualTo(DeadlineStatus.DUE_SOON);
+    assertThat(deadlines.get("partnersReportDueAt").status()).isEqualTo(DeadlineStatus.ON_TRACK);
+    assertThat(deadlines.get("reviewPublicationDueAt").status()).as("runs as long as the instance").isEqualTo(DeadlineStatus.ON_TRACK);
+  }
+
+  @Test
+  void aDutyThatCanNoLongerAriseIsNotShownAndCompletedOnesAreMetOrLate() {
+    // Outcome (b) decided: only the report to the partners is left
+    Map<String, Deadline> deadlines = deadlines(Set.of(REPORT_TO_PARTNERS),
+        List.of(new TaskRecord(INFORM_PARTNERS, day(-6), true), new TaskRecord(RECORD_SSL_RECOMMENDATION, day(0), true),
+            new TaskRecord(RECORD_PARTNERS_DECISION, day(0), true), new TaskRecord(REPORT_TO_PARTNERS, null, false)));
+
+    assertThat(deadlines).doesNotContainKey("panelNotificationDueAt");
+    assertThat(deadlines.get("sslRecommendationDueAt").status()).isEqualTo(DeadlineStatus.LATE);
+    assertThat(deadlines.get("sslRecommendationDueAt").completedAt()).isEqualTo(day(0));
+    assertThat(deadlines.get("dspDecisionDueAt").status()).isEqualTo(DeadlineStatus.MET);
+    assertThat(deadlines.get("partnersReportDueAt").status()).isEqualTo(DeadlineStatus.ON_TRACK);
+  }
+
+  @Test
+  void aCancelledTaskDischargesNothing() {
+    Map<String, Deadline> deadlines = deadlines(Set.of(REPORT_TO_PARTNERS),
+        List.of(new TaskRecord(INFORM_PARTNERS, day(-6), false), new TaskRecord(REPORT_TO_PARTNERS, null, false)));
+    assertThat(deadlines).doesNotContainKey("partnersInformedDueAt");
+  }
+
+  @Test
+  void withoutHistoryPermissionEveryDeadlineCountsAsOpen() {
+    Map<String, Deadline> deadlines = deadlines(Set.of(), List.of());
+    assertThat(deadlines.values()).allMatch(d -> d.status().open());
+    assertThat(deadlines.get("partnersInformedDueAt").status()).isEqualTo(DeadlineStatus.OVERDUE);
+  }
+
+  @Test
+  void labelsAreReadable() {
+    assertThat(VariableLabels.label("panelNotificationDueAt")).isEqualTo("Panel notification due");
+    assertThat(VariableLabels.label("caseReference")).isEqualTo("Case");
+    assertThat(VariableLabels.label("sslRecommendationDueAt")).isEqualTo("SSL recommendation due");
+    assertThat(VariableLabels.label("lcsprPublicationDueAt")).isEqualTo("LCSPR publication due");
+  }
+}
