@@ -75,6 +75,6 @@ class AddresseeResolverTest {
         .hasMessageContaining("PANEL")
         .hasMessageContaining("REFERRER");
     assertThatThrownBy(() -> resolver.resolve(List.of("BUSINESS_UNIT"), "atlantis", Map.of()))
-        .hasMessageContaining("Unknown partnership: atlantis");
+        .hasMessageContaining("unknown partnership 'atlantis'");
   }
 }
