@@ -1,6 +1,8 @@
 package uk.cspr.workflow.daily;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,6 +36,8 @@ class DemoCases {
   private final ManagementService managementService;
   private final HistoryService historyService;
   private final WorkingDays workingDays;
+  /** The stages that failed and were skipped at the last creation (for the test and diagnosis). */
+  private final List<String> skipped = new ArrayList<>();
 
   DemoCases(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       HistoryService historyService, WorkingDays workingDays) {
@@ -51,6 +55,8 @@ class DemoCases {
       return;
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    long started = System.nanoTime();
+    skipped.clear();
     int created = 0;
     for (DemoStage stage : DemoStages.all()) {
       DemoScript script = new DemoScript(runtimeService, taskService, managementService, workingDays, now);
@@ -60,11 +66,16 @@ class DemoCases {
         created++;
         LOG.info("Demo case {}: {}", script.caseReference(), stage.shows());
       } catch (RuntimeException e) {
+        skipped.add(stage.shows() + ": " + e);
         LOG.warn("Demo case '{}' not completed: {}", stage.shows(), e.toString());
       } finally {
         ClockUtil.reset();
       }
     }
-    LOG.info("Created {} of {} demo cases", created, DemoStages.all().size());
+    LOG.info("Created {} of {} demo cases in {} ms", created, DemoStages.all().size(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  List<String> skipped() {
+    return List.copyOf(skipped);
   }
 }

@@ -80,6 +80,21 @@ final class DemoScript {
     return LocalDate.ofInstant(clock, LONDON).toString();
   }
 
+  /** London date-time {@code hh:mm} on the working day {@code workingDays} after the engine clock's day, as a form value. */
+  String dateTimeIn(int workingDays, String time) {
+    return LocalDateTime.of(dayIn(workingDays), LocalTime.parse(time)).format(FORM_DATE_TIME);
+  }
+
+  /** The working day {@code workingDays} after the engine clock's day (0 = that day), as a form date. */
+  String dateIn(int workingDays) {
+    return dayIn(workingDays).toString();
+  }
+
+  private LocalDate dayIn(int days) {
+    return days == 0 ? LocalDate.ofInstant(clock, LONDON)
+        : workingDays.deadline(Date.from(clock), days).toInstant().atZone(LONDON).toLocalDate();
+  }
+
   DemoScript start(String processKey, Map<String, Object> variables) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, variables);
     caseReference = instance.getBusinessKey();

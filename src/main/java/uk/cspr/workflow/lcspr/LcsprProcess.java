@@ -131,6 +131,10 @@ public final class LcsprProcess {
     public static final String DELAY_NOTICE_DUE = "delayNoticeDue";
     public static final String DELAY_NOTICE_SENT_FOR = "delayNoticeSentFor";
     public static final String DELAY_NOTICES = "delayNotices";
+    /** The checkboxes of the reviewer criteria (WT para 31) that commissioning confirms. */
+    public static final java.util.Set<String> REVIEWER_CRITERIA = CommissioningChecks.REVIEWER_CRITERIA.keySet();
+    /** The checkboxes of what the draft report must contain. */
+    public static final java.util.Set<String> DRAFT_CONTENTS = ReportChecks.DRAFT_CONTENTS.keySet();
     // family consent (non-statutory variant)
     public static final String FAMILY_CONSENT = "familyConsent";
     public static final String FAMILY_CONSENT_RATIONALE = "familyConsentRationale";

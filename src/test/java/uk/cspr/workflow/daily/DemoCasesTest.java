@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
@@ -15,7 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
+import uk.cspr.workflow.config.ProcessKeys;
+import uk.cspr.workflow.lcspr.LcsprProcess;
+import uk.cspr.workflow.nonserious.NonSeriousCaseRequestProcess;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.parallel.ParallelReviewProcess;
+import uk.cspr.workflow.rapidreview.PanelDecisionProcess;
+import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 
@@ -38,12 +45,32 @@ class DemoCasesTest {
   @Autowired HistoryService history;
   @Autowired DeadlineBoard board;
   @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
 
   @Test
   void everyStageIsCreatedOnceAcrossThePartnerships() {
-    List<HistoricProcessInstance> cases = referrals();
-    assertThat(cases).as("one referral per stage").hasSize(DemoStages.all().size());
-    assertThat(cases).extracting(HistoricProcessInstance::getTenantId).contains(
+    assertThat(demoCases.skipped()).as("stages that failed and were skipped").isEmpty();
+    // 11 notification stages, 3 rapid review, 4 LCSPR, 2 parallel reviews: each a referral
+    assertThat(referrals()).as("referrals").hasSize(20);
+    // 2 from notification outcome (a), 3 rapid review stages, 4 LCSPR stages
+    assertThat(cases(ProcessKeys.RAPID_REVIEW)).as("rapid reviews").hasSize(9);
+    // 4 statutory from a rapid review, 1 non-statutory from a non-serious case request
+    assertThat(cases(ProcessKeys.LCSPR)).as("local reviews").hasSize(5);
+    // outcomes (c) and (d) of the notification, 2 requests
+    assertThat(cases(ProcessKeys.NON_SERIOUS_CASE_REQUEST)).as("non-serious case requests").hasSize(4);
+    // one per referral once the partners are informed: 9 notification stages, 3 rapid review, 4 LCSPR, 2 parallel
+    assertThat(cases(ProcessKeys.PARALLEL_REVIEW_INTERFACE)).as("parallel review interfaces").hasSize(18);
+    assertThat(DemoStages.all()).hasSize(22);
+    for (String flow : List.of(ProcessKeys.SERIOUS_INCIDENT_NOTIFICATION, ProcessKeys.RAPID_REVIEW, ProcessKeys.LCSPR,
+        ProcessKeys.NON_SERIOUS_CASE_REQUEST, ProcessKeys.PARALLEL_REVIEW_INTERFACE)) {
+      assertThat(cases(flow)).as(flow + " across the partnerships").extracting(HistoricProcessInstance::getTenantId)
+          .containsAnyOf(DemoStages.NL, DemoStages.NEL, DemoStages.CP, DemoStages.BOLTON);
+    }
+    assertThat(referrals()).extracting(HistoricProcessInstance::getTenantId).contains(
+        DemoStages.NL, DemoStages.NEL, DemoStages.CP, DemoStages.BOLTON);
+    assertThat(cases(ProcessKeys.RAPID_REVIEW)).extracting(HistoricProcessInstance::getTenantId).contains(
+        DemoStages.NL, DemoStages.NEL, DemoStages.CP, DemoStages.BOLTON);
+    assertThat(cases(ProcessKeys.LCSPR)).extracting(HistoricProcessInstance::getTenantId).contains(
         DemoStages.NL, DemoStages.NEL, DemoStages.CP, DemoStages.BOLTON);
     assertThat(ClockUtil.getCurrentTime()).isCloseTo(new java.util.Date(), 60_000);
 
@@ -66,7 +93,38 @@ class DemoCasesTest {
   }
 
   private List<HistoricProcessInstance> referrals() {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY).list();
+    return cases(NotificationProcess.KEY);
+  }
+
+  private List<HistoricProcessInstance> cases(String processKey) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).list();
+  }
+
+  @Test
+  void theOtherFlowsShowTheirStages() {
+    // rapid review: a late agency report being chased, the Panel's answer being chased
+    assertThat(openTasks(RapidReviewProcess.Elements.CHASE_AGENCY_REPORT)).isEqualTo(1);
+    assertThat(openTasks(RapidReviewProcess.Elements.WRITE_CHAIR_REPORT)).isEqualTo(1);
+    assertThat(openTasks(PanelDecisionProcess.Elements.CHASE_PANEL)).isEqualTo(1);
+    // LCSPR: commissioning, a progress request, the report sent to the Panel, a delay notice
+    assertThat(openTasks(LcsprProcess.Elements.COMMISSION_REVIEWER)).isEqualTo(1);
+    assertThat(openTasks(LcsprProcess.Elements.REPORT_PROGRESS)).isGreaterThanOrEqualTo(1);
+    assertThat(passed(LcsprProcess.Elements.SEND_FINAL_REPORT_TO_PANEL)).isEqualTo(1);
+    assertThat(passed(LcsprProcess.Elements.SEND_DELAY_NOTICE_WHEN_OVERDUE)).isEqualTo(1);
+    // non-serious: the SSL recommendation awaited, family consent to a non-statutory review awaited
+    assertThat(openTasks(NonSeriousCaseRequestProcess.Elements.RECOMMEND_REVIEW)).isGreaterThanOrEqualTo(1);
+    assertThat(openTasks(LcsprProcess.Elements.RECORD_FAMILY_CONSENT)).isEqualTo(1);
+    // parallel reviews: the YJB notification overdue, a domestic homicide review tracked
+    assertThat(openTasks(ParallelReviewProcess.Elements.NOTIFY_YOUTH_JUSTICE_BOARD)).isEqualTo(1);
+    assertThat(openTasks(ParallelReviewProcess.Elements.TRACK_UNTIL_CLOSED)).isEqualTo(1);
+  }
+
+  private long openTasks(String taskKey) {
+    return tasks.createTaskQuery().taskDefinitionKey(taskKey).count();
+  }
+
+  private long passed(String activityId) {
+    return history.createHistoricActivityInstanceQuery().activityId(activityId).finished().count();
   }
 
   @Test
