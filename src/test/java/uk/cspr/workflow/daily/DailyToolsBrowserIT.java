@@ -97,8 +97,8 @@ class DailyToolsBrowserIT {
 
     fillReferral(agency, today.minusDays(1), today.plusDays(1));
     browser.screenshot("tasklist-1-referral-filled");
-    // Known: Tasklist 7.24 leaves Start disabled once the children list was edited (form-js#1494);
-    // pressSubmit presses it anyway (and says so) so the rest of the path is still checked
+    // the children list was edited: without the Tasklist script formjs-dynamiclist-fix, Start would
+    // stay disabled here (bpmn-io/form-js#1494) and pressSubmit fails
     browser.pressSubmit(START);
     browser.waitForText("awareOfIncidentAt: cannot be in the future");
     browser.scrollTo(browser.waitFor(By.xpath("//*[contains(text(), 'cannot be in the future')]")));
