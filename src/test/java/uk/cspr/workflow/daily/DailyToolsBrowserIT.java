@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,9 +97,10 @@ class DailyToolsBrowserIT {
     browser.clickInDialog("Serious incident notification");
 
     fillReferral(agency, today.minusDays(1), today.plusDays(1));
+    addAndRemoveASecondChildWithAnError();
     browser.screenshot("tasklist-1-referral-filled");
-    // Known: Tasklist 7.24 leaves Start disabled once the children list was edited (form-js#1494);
-    // pressSubmit presses it anyway (and says so) so the rest of the path is still checked
+    // the children list was edited: without the Tasklist script formjs-dynamiclist-fix, Start would
+    // stay disabled here (bpmn-io/form-js#1494) and pressSubmit fails
     browser.pressSubmit(START);
     browser.waitForText("awareOfIncidentAt: cannot be in the future");
     browser.scrollTo(browser.waitFor(By.xpath("//*[contains(text(), 'cannot be in the future')]")));
@@ -187,6 +189,24 @@ class DailyToolsBrowserIT {
     browser.type("Summary of the incident", "Child admitted to hospital with unexplained injuries.");
   }
 
+  /**
+   * A second child added, its age typed and emptied (a required error), then the child removed:
+   * the error must go with it (form-js 1.8 keeps it, and Start stays disabled, without the fix).
+   */
+  private void addAndRemoveASecondChildWithAnError() {
+    browser.click(By.cssSelector(".fjs-repeat-render-add"));
+    By secondAge = By.xpath("(//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.), 'Age at the incident')])[2]");
+    WebElement age = browser.driver().findElement(By.id(browser.waitForPresence(secondAge).getAttribute("for")));
+    browser.scrollTo(age);
+    age.sendKeys("5");
+    sleep(Duration.ofMillis(600)); // form-js debounce
+    age.sendKeys(Keys.BACK_SPACE);
+    browser.waitFor(By.cssSelector(".fjs-has-errors"));
+    browser.click(By.cssSelector("button.fjs-repeat-row-remove[aria-label='Remove list item 2']"));
+    waitUntil(() -> browser.all(By.cssSelector(".fjs-has-errors")).isEmpty()
+        && browser.all(secondAge).isEmpty());
+  }
+
   private ProcessInstance referral(String agency) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
         .variableValueEquals(NotificationProcess.Vars.REFERRING_AGENCY, agency).singleResult();
@@ -203,12 +223,16 @@ class DailyToolsBrowserIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met within 15 s");
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      sleep(Duration.ofMillis(200));
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 }
