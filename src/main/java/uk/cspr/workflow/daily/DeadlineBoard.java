@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,10 +215,14 @@ class DeadlineBoard {
     byCase.forEach((reference, flows) -> {
       List<CaseDeadlines.Flow> flowRows = new ArrayList<>();
       Map<String, Candidate> candidates = new LinkedHashMap<>();
+      // Deadlines a task of any open instance of the case carries: copies elsewhere are not shown
+      Set<String> carriedInCase = new HashSet<>();
+      flows.forEach(instance -> carriedInCase.addAll(
+          flowModels.of(instance.processDefinitionId(), instance.processKey()).tasksByDueVariable().keySet()));
       for (InstanceSnapshot instance : flows) {
         FlowModel model = flowModels.of(instance.processDefinitionId(), instance.processKey());
         flowRows.add(new CaseDeadlines.Flow(instance.processKey(), model.processName(), instance.processInstanceId(), instance.currentSteps()));
-        for (Deadline deadline : rules.deadlines(model, instance)) {
+        for (Deadline deadline : rules.deadlines(model, instance, carriedInCase::contains)) {
           candidates.merge(deadline.name() + "|" + deadline.dueAt(),
               new Candidate(deadline, model.carries(deadline.name()), instance.isRoot()), Candidate::preferred);
         }

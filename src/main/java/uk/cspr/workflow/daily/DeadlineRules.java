@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
 import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
@@ -19,7 +20,8 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
  *   <li>open (OVERDUE / DUE_SOON within 2 working days / ON_TRACK) while a task carrying it is open,
  *       or one not yet completed can still be reached (a deadline runs before its step starts,
  *       e.g. the Panel notification from awareness), or no task of the model carries it (it runs
- *       as long as the instance);
+ *       as long as the instance) — unless it is a copy received from a calling flow whose model
+ *       carries it: then only that flow's instance shows it;
  *   <li>otherwise MET or LATE by the last completion of a task carrying it;
  *   <li>otherwise not shown: the case took a path on which the duty does not arise.
  * </ul>
@@ -36,7 +38,19 @@ final class DeadlineRules {
     this.workingDaysLeft = workingDaysLeft;
   }
 
+  /** The deadlines of an instance on its own (no other instance of its case carries a deadline). */
   List<Deadline> deadlines(FlowModel model, InstanceSnapshot instance) {
+    return deadlines(model, instance, model::carries);
+  }
+
+  /**
+   * The deadlines of one instance of a case. {@code carriedInCase} says whether the model of any open
+   * instance of the case has a task carrying a deadline: a flow called with all variables receives
+   * copies of its caller's deadlines, and such a copy in an instance whose own model does not carry
+   * it is not a deadline of that instance. Only the carrying instance decides whether it is open,
+   * met, late, or no longer arises (not shown).
+   */
+  List<Deadline> deadlines(FlowModel model, InstanceSnapshot instance, Predicate<String> carriedInCase) {
     // Without history permission nothing is known about the steps: every deadline counts as open
     boolean stepsKnown = !instance.activeActivityIds().isEmpty();
     Set<String> reachable = model.reachableUserTasks(instance.activeActivityIds());
@@ -45,6 +59,9 @@ final class DeadlineRules {
       String name = variable.getKey();
       Instant dueAt = variable.getValue();
       Set<String> carriers = model.dischargingTasks(name);
+      if (carriers.isEmpty() && carriedInCase.test(name)) {
+        continue; // a copy: the instance whose task carries it shows it, or not at all
+      }
       List<TaskRecord> tasks = instance.tasks().stream().filter(t -> carriers.contains(t.taskKey())).toList();
       boolean taskOpen = tasks.stream().anyMatch(t -> t.endTime() == null);
       Optional<Instant> lastCompletion =

@@ -9,6 +9,7 @@ import static uk.cspr.workflow.notification.NotificationProcess.Elements.REPORT_
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import uk.cspr.workflow.daily.CaseDeadlines.Deadline;
 import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
+import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 
 /** The deadline statuses of README "Deadlines", on the real notification model. */
 class DeadlineRulesTest {
@@ -100,6 +103,47 @@ class DeadlineRulesTest {
     Map<String, Deadline> deadlines = deadlines(Set.of(), List.of());
     assertThat(deadlines.values()).allMatch(d -> d.status().open());
     assertThat(deadlines.get("partnersInformedDueAt").status()).isEqualTo(DeadlineStatus.OVERDUE);
+  }
+
+  @Test
+  void aCopyReceivedFromTheCallingRapidReviewIsShownOnlyByTheRapidReview() {
+    FlowModel rapidReview = model(RapidReviewProcess.KEY);
+    FlowModel lcspr = model(LcsprProcess.KEY);
+    Set<String> carriedInCase = new HashSet<>(rapidReview.tasksByDueVariable().keySet());
+    carriedInCase.addAll(lcspr.tasksByDueVariable().keySet());
+    Map<String, Instant> due = new TreeMap<>();
+    due.put(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT, day(-90));
+    due.put(RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT, day(-70));
+    due.put(RapidReviewProcess.Vars.AGENCY_REPORTS_DUE_AT, day(-91));
+    due.put("reviewPublicationDueAt", day(20)); // carried by no model of the case
+    assertThat(lcspr.carries(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT)).isFalse();
+    assertThat(lcspr.carries(RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT)).isFalse();
+
+    // The rapid review waits in its LCSPR: every report came back on time, the follow-ups are on branches not taken
+    InstanceSnapshot review = new InstanceSnapshot("rr", "root", "def-rr", RapidReviewProcess.KEY, "NL-2027-0001",
+        "north-lincolnshire", due, List.of(new TaskRecord(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT, day(-92), true)),
+        Set.of(RapidReviewProcess.Elements.CALL_LCSPR), List.of());
+    Map<String, Deadline> ofReview = byName(rules.deadlines(rapidReview, review, carriedInCase::contains));
+    assertThat(ofReview).doesNotContainKeys(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT, RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT);
+    assertThat(ofReview.get(RapidReviewProcess.Vars.AGENCY_REPORTS_DUE_AT).status()).isEqualTo(DeadlineStatus.MET);
+
+    // The LCSPR it calls received copies of them all (camunda:in variables="all")
+    InstanceSnapshot lcsprInstance = new InstanceSnapshot("lc", "root", "def-lc", LcsprProcess.KEY, "NL-2027-0001",
+        "north-lincolnshire", due, List.of(), Set.of(LcsprProcess.Elements.COMMISSION_REVIEWER), List.of());
+    Map<String, Deadline> ofLcspr = byName(rules.deadlines(lcspr, lcsprInstance, carriedInCase::contains));
+    assertThat(ofLcspr).as("copies of deadlines the rapid review carries")
+        .doesNotContainKeys(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT, RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT,
+            RapidReviewProcess.Vars.AGENCY_REPORTS_DUE_AT);
+    assertThat(ofLcspr.get("reviewPublicationDueAt").status()).as("carried by no model: runs as long as the instance")
+        .isEqualTo(DeadlineStatus.ON_TRACK);
+  }
+
+  private static FlowModel model(String key) {
+    return new FlowModel(Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile()), key);
+  }
+
+  private static Map<String, Deadline> byName(List<Deadline> deadlines) {
+    return deadlines.stream().collect(Collectors.toMap(Deadline::name, d -> d));
   }
 
   @Test

@@ -24,7 +24,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.rapidreview.PanelDecisionProcess;
+import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -131,6 +134,90 @@ class DeadlinesApiTest {
   }
 
   @Test
+  void anLcsprStartedFromARapidReviewShowsNoDutyThatCanNoLongerArise() {
+    EngineClock.setTo("2027-01-11T10:00"); // Mon
+    ProcessInstance notification = refer("north-lincolnshire", "2027-01-11T09:30");
+    complete(notification, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+    complete(notification, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW", "sslRationale", "Met");
+    complete(notification, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW", "policeVote", "NOTIFY_AND_RAPID_REVIEW",
+        "icbVote", "NOTIFY_AND_RAPID_REVIEW", "outcomeRationale", "Criteria met");
+    complete(notification, NOTIFY_PANEL, "panelNotificationSentAt", "2027-01-11T09:55", "panelNotificationReference", "CSIN-1");
+    String key = notification.getBusinessKey();
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKeyIn(Flows.KEYS).list().forEach(instance -> Jobs.executeDue(management, instance.getId()));
+    ProcessInstance review = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey(RapidReviewProcess.KEY).singleResult();
+
+    // Every agency report comes back on time: no chaser ever arises
+    complete(review, RapidReviewProcess.Elements.CONFIRM_AGENCIES_AND_SCOPE, RapidReviewProcess.Vars.AGENCIES,
+        List.of(agency("Humberside Police"), agency("Northern Lincolnshire and Goole NHS Trust")),
+        RapidReviewProcess.Vars.SCOPING_PERIOD_MONTHS, "12");
+    complete(review, RapidReviewProcess.Elements.SCHEDULE_MEETING, RapidReviewProcess.Vars.MEETING_AT, "2027-01-18T10:00",
+        "meetingVenue", "Church Square House");
+    EngineClock.setTo("2027-01-15T12:00");
+    tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT)
+        .list().forEach(report -> tasks.complete(report.getId(), Map.of(
+            RapidReviewProcess.Vars.AGENCY_INVOLVEMENT, "Known to the service since 2025",
+            RapidReviewProcess.Vars.AGENCY_LEARNING, "Information was not shared with the school",
+            RapidReviewProcess.Vars.RECORDS_SECURED, "true", RapidReviewProcess.Vars.QUALITY_ASSURED_BY, "Named lead")));
+    EngineClock.setTo("2027-01-18T15:00");
+    Map<String, Object> meeting = new HashMap<>();
+    meeting.put(RapidReviewProcess.Vars.MEETING_HELD_AT, "2027-01-18T13:00");
+    meeting.put(RapidReviewProcess.Vars.MEETING_ATTENDEES, "LA, police, ICB");
+    meeting.put(RapidReviewProcess.Vars.IMMEDIATE_SAFETY_ACTIONS, "Siblings' safety plan reviewed");
+    meeting.put(RapidReviewProcess.Vars.LEARNING_ALREADY_CAPTURED, "Information sharing with schools");
+    meeting.put(RapidReviewProcess.Vars.DIVERSITY_CONSIDERATIONS, "Interpreter not offered");
+    meeting.put(RapidReviewProcess.Vars.LA_LCSPR_VOTE, "true");
+    meeting.put(RapidReviewProcess.Vars.POLICE_LCSPR_VOTE, "true");
+    meeting.put(RapidReviewProcess.Vars.ICB_LCSPR_VOTE, "true");
+    meeting.put(RapidReviewProcess.Vars.LCSPR_RATIONALE, "Recurrent theme of information sharing");
+    meeting.put(RapidReviewProcess.Vars.KEY_LINES_OF_ENQUIRY, "Professional curiosity");
+    meeting.put(RapidReviewProcess.Vars.NATIONAL_REVIEW_SUGGESTED, "false");
+    meeting.put(RapidReviewProcess.Vars.HOME_OFFICE_CONTRIBUTION_NEEDED, "false");
+    complete(review, RapidReviewProcess.Elements.RECORD_MEETING, meeting);
+    EngineClock.setTo("2027-01-20T10:00");
+    complete(review, RapidReviewProcess.Elements.WRITE_CHAIR_REPORT, "caseFactsSummary", "Facts",
+        "immediateSafeguardingArrangements", "Safety plan", "childVoiceAndIdentity", "Voice", "learningAndGoodPractice", "Learning",
+        "recommendations", "Recommendations", "actionPlan", "Action plan", "chairName", "Head of safeguarding, ICB");
+    complete(review, RapidReviewProcess.Elements.HOLD_WELLBEING_SESSIONS, "wellbeingSessionsHeld", "true",
+        "wellbeingSessionsNote", "Two sessions");
+    Map<String, Object> signOff = new HashMap<>();
+    signOff.put(RapidReviewProcess.Vars.LCSPR_AGREED, "true");
+    signOff.put(RapidReviewProcess.Vars.LCSPR_DECISION_RATIONALE, "Agreed with the meeting's rationale");
+    signOff.put(RapidReviewProcess.Vars.KEY_LINES_OF_ENQUIRY, "Professional curiosity");
+    signOff.put(RapidReviewProcess.Vars.LA_SIGNED_OFF_BY, "Director of Children's Services");
+    signOff.put(RapidReviewProcess.Vars.POLICE_SIGNED_OFF_BY, "Detective Chief Superintendent");
+    signOff.put(RapidReviewProcess.Vars.ICB_SIGNED_OFF_BY, "Chief Nurse");
+    complete(review, RapidReviewProcess.Elements.SIGN_OFF, signOff);
+    ProcessInstance panel = runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId()).singleResult();
+    EngineClock.setTo("2027-01-25T10:00");
+    complete(panel, PanelDecisionProcess.Elements.RECORD_ANSWER, "panelAnswer", "LOCAL_DECISION_STANDS",
+        "panelAnsweredAt", "2027-01-25T09:00", "panelAnswerRationale", "Panel letter of today");
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId()).processDefinitionKey(LcsprProcess.KEY)
+        .count()).as("the rapid review waits in its LCSPR").isEqualTo(1);
+
+    // Months later, past the chaser and follow-up dates: neither duty can arise any more
+    EngineClock.setTo("2027-06-01T10:00");
+    JsonNode row = row(get("manager", "/api/deadlines"), key);
+    Map<String, JsonNode> deadlines = deadlines(row);
+    assertThat(deadlines).as("no chaser task ever arose: every report came back on time")
+        .doesNotContainKey(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT);
+    assertThat(deadlines).as("the follow-up tasks are on the branches not taken")
+        .doesNotContainKey(RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT);
+    assertThat(deadlines.get(RapidReviewProcess.Vars.AGENCY_REPORTS_DUE_AT).path("status").asText()).isEqualTo("MET");
+    List<String> names = new ArrayList<>();
+    row.path("deadlines").forEach(d -> names.add(d.path("name").asText()));
+    assertThat(names).as("each deadline once").doesNotHaveDuplicates();
+  }
+
+  private static Map<String, Object> agency(String name) {
+    Map<String, Object> agency = new HashMap<>();
+    agency.put(RapidReviewProcess.Vars.AGENCY_NAME, name);
+    agency.put(RapidReviewProcess.Vars.AGENCY_EMAIL, null);
+    return agency;
+  }
+
+  @Test
   void anAgencyLeadWithoutReadInstanceGetsAnEmptyListAndStrangersAre401() {
     EngineClock.setTo("2026-12-22T10:00");
     refer("north-lincolnshire");
@@ -198,6 +285,11 @@ class DeadlinesApiTest {
     referral.put("incidentSummary", "Child admitted to hospital with unexplained injuries.");
     referral.put("children", List.of(Map.of("age", 7, "sex", "FEMALE", "ethnicity", "White British", "seriouslyHarmed", true)));
     return runtime.startProcessInstanceByKey(NotificationProcess.KEY, referral);
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult().getId();
+    tasks.complete(taskId, variables);
   }
 
   private void complete(ProcessInstance instance, String taskKey, Object... values) {

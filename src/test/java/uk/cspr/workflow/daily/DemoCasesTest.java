@@ -137,6 +137,15 @@ class DemoCasesTest {
       open.forEach(row -> row.deadlines().stream().map(Deadline::status).forEach(statuses::add));
       assertThat(statuses).contains(DeadlineStatus.OVERDUE, DeadlineStatus.DUE_SOON, DeadlineStatus.MET, DeadlineStatus.LATE);
       assertThat(open.get(0).status()).isEqualTo(DeadlineStatus.OVERDUE);
+      // The LCSPRs called from a rapid review hold copies of its deadlines: only the rapid review shows them
+      assertThat(open).flatExtracting(CaseDeadlines::deadlines)
+          .filteredOn(d -> d.name().equals(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT)
+              || d.name().equals(RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT))
+          .extracting(Deadline::processKey).containsOnly(ProcessKeys.RAPID_REVIEW);
+      open.stream().filter(row -> row.flows().stream().anyMatch(f -> f.processKey().equals(ProcessKeys.LCSPR)))
+          .forEach(row -> assertThat(row.deadlines()).as(row.caseReference()).extracting(Deadline::name)
+              .doesNotContain(RapidReviewProcess.Vars.AGENCY_REPORT_CHASER_DUE_AT, RapidReviewProcess.Vars.FOLLOW_UP_DUE_AT)
+              .doesNotHaveDuplicates());
     } finally {
       identity.clearAuthentication();
     }
