@@ -188,9 +188,67 @@ final class Audit {
     return jdbc.queryForList(
         "SELECT m.message_id FROM ACT_RU_JOB j JOIN ACT_RU_VARIABLE v ON v.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_ "
             + "AND v.NAME_ = ? JOIN cspr_outbox_message m ON m.id = v.TEXT_ "
-            + "WHERE j.PROCESS_DEF_KEY_ = ? AND j.LOCK_EXP_TIME_ > ?",
-        String.class, Correspondence.OUTBOX_MESSAGE_ID, Correspondence.DELIVERY_PROCESS_KEY,
-        new Timestamp(cluster.engineNow().getTime()));
+            + "WHERE j.PROCESS_DEF_KEY_ = ? AND j.LOCK_OWNER_ IS NOT NULL",
+        String.class, Correspondence.OUTBOX_MESSAGE_ID, Correspondence.DELIVERY_PROCESS_KEY);
+  }
+
+  /** Case references of the batch. */
+  String references(String marker) {
+    return String.join(",", jdbc.queryForList(
+        "SELECT BUSINESS_KEY_ FROM ACT_HI_PROCINST WHERE ID_ = ANY(string_to_array(?, ','))",
+        String.class, String.join(",", cases(marker))));
+  }
+
+  /** How many of the batch's messages are SENT. */
+  int sent(String marker) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM cspr_outbox_message WHERE status = 'SENT' AND case_reference = ANY(string_to_array(?, ','))",
+        Integer.class, references(marker));
+  }
+
+  /** How many of the batch's cases have had their deadline timer fire. */
+  int timersFired(String marker) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_HI_ACTINST WHERE ACT_ID_ = ? AND END_TIME_ IS NOT NULL "
+            + "AND PROC_INST_ID_ = ANY(string_to_array(?, ','))",
+        Integer.class, TIMER, String.join(",", cases(marker)));
+  }
+
+  /** Remaining retries of the batch's delivery jobs (5 before the first attempt fails, 0 = incident). */
+  List<Integer> deliveryRetries(String marker) {
+    return jdbc.queryForList(
+        "SELECT j.RETRIES_ FROM ACT_RU_JOB j JOIN ACT_HI_PROCINST p ON p.ID_ = j.PROCESS_INSTANCE_ID_ "
+            + "WHERE p.PROC_DEF_KEY_ = ? AND p.BUSINESS_KEY_ = ANY(string_to_array(?, ','))",
+        Integer.class, Correspondence.DELIVERY_PROCESS_KEY, references(marker));
+  }
+
+  /** The batch's outbox messages as (status, attempts, last error). */
+  List<Map<String, Object>> outbox(String marker) {
+    return jdbc.queryForList(
+        "SELECT message_id, status, attempts, last_error FROM cspr_outbox_message "
+            + "WHERE case_reference = ANY(string_to_array(?, ','))", references(marker));
+  }
+
+  /** Successful jobs executed by a node (its engine host name) so far, all batches. */
+  int jobsExecutedBy(String node) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND HOSTNAME_ = ?", Integer.class, node);
+  }
+
+  /** Waits until the condition holds (database errors during an outage count as "not yet"). */
+  static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (DataAccessException databaseDown) {
+        // try again
+      }
+      Workload.sleep(Duration.ofMillis(500));
+    }
+    throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
   }
 
   private Map<String, Integer> countBy(String sql, Object... args) {
