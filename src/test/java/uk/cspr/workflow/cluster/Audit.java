@@ -76,6 +76,11 @@ final class Audit {
     this.jdbc = new JdbcTemplate(cluster.db);
   }
 
+  /** How long a batch of this size may take to settle: at least 3 minutes, a second per case beyond. */
+  static Duration settleTime(int cases) {
+    return Duration.ofSeconds(Math.max(180, cases));
+  }
+
   /** Polls until the batch is settled or {@code timeout} has passed; returns the last snapshot. */
   Figures awaitSettled(String marker, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -72,7 +72,7 @@ class ClusterCrashIT {
       lockedAtKill.addAll(audit.lockedDeliveries());
       informing.get();
     }
-    Audit.Figures figures = audit.awaitSettled(marker, Duration.ofMinutes(3));
+    Audit.Figures figures = audit.awaitSettled(marker, Audit.settleTime(CASES));
     Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
     System.out.println(figures.summary("Node 2 killed mid-run", Duration.ofNanos(System.nanoTime() - start))
         + " lockedAtKill=" + lockedAtKill.size() + " recoveredIn=" + recovery.toSeconds() + "s"
@@ -112,7 +112,7 @@ class ClusterCrashIT {
       int unanswered = workload.informPartnersOfOpenCases();
       System.out.println("Database restart: client retries=" + workload.retried.get() + " registered-but-unanswered=" + unanswered);
     }
-    Audit.Figures figures = audit.awaitSettled(marker, Duration.ofMinutes(3));
+    Audit.Figures figures = audit.awaitSettled(marker, Audit.settleTime(DB_OUTAGE_CASES));
     System.out.println(figures.summary("PostgreSQL restarted under load (" + DB_DOWN.toSeconds() + "s down)",
         Duration.ofNanos(System.nanoTime() - start)));
     assertThat(figures.cases()).isGreaterThanOrEqualTo(DB_OUTAGE_CASES);

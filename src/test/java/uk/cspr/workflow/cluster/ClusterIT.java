@@ -61,7 +61,7 @@ class ClusterIT {
     try (Workload workload = new Workload(cluster, marker, 4)) {
       workload.run(CASES);
     }
-    Audit.Figures figures = audit.awaitSettled(marker, Duration.ofMinutes(5));
+    Audit.Figures figures = audit.awaitSettled(marker, Audit.settleTime(CASES));
     System.out.println(figures.summary("Two nodes, steady run", Duration.ofNanos(System.nanoTime() - start)));
 
     assertThat(figures.cases()).isEqualTo(CASES);
@@ -116,7 +116,7 @@ class ClusterIT {
     } finally {
       cluster.mail.start();
     }
-    Audit.Figures figures = audit.awaitSettled(marker, Duration.ofMinutes(3));
+    Audit.Figures figures = audit.awaitSettled(marker, Audit.settleTime(OUTAGE_CASES));
     cluster.clockOffset(Duration.ZERO);
     System.out.println(figures.summary("SMTP outage (5 retries, incidents, resumed)", Duration.ofNanos(System.nanoTime() - start)));
 

@@ -43,8 +43,9 @@ public final class ClusterNode implements AutoCloseable {
   private int starts;
 
   /**
-   * @param name shown in logs and used as the engine's host name (ACT_HI_JOB_LOG.HOSTNAME_), so
-   *     the tests can tell which node executed a job
+   * @param name shown in logs and used as the engine's host name (ACT_HI_JOB_LOG.HOSTNAME_, set
+   *     through the environment like docker/compose.yaml does), so the tests can tell which node
+   *     executed a job
    */
   public ClusterNode(String name, Map<String, String> properties, Path logDirectory) {
     this.name = name;
@@ -54,7 +55,6 @@ public final class ClusterNode implements AutoCloseable {
     this.properties.put("spring.autoconfigure.exclude", TEST_COVERAGE);
     this.properties.putAll(properties);
     this.properties.put("server.port", String.valueOf(port));
-    this.properties.put("camunda.bpm.generic-properties.properties.hostname", name);
     this.logFile = logDirectory.resolve(name + ".log");
   }
 
@@ -93,7 +93,10 @@ public final class ClusterNode implements AutoCloseable {
           ClusterNodeMain.class.getName()));
       properties.forEach((key, value) -> command.add("--" + key + "=" + value));
       starts++;
-      process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      // as docker/compose.yaml names its nodes
+      builder.environment().put("CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME", name);
+      process = builder
           .redirectErrorStream(true)
           .redirectOutput(starts == 1 ? ProcessBuilder.Redirect.to(logFile.toFile()) : ProcessBuilder.Redirect.appendTo(logFile.toFile()))
           .start();
