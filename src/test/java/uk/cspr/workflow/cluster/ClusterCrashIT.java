@@ -67,6 +67,8 @@ class ClusterCrashIT {
       // kill once both job executors are busy: node 2 has executed jobs and e-mails are going out
       Audit.await("node 2 at work", Duration.ofMinutes(3),
           () -> audit.jobsExecutedBy(victim.name()) > 0 && audit.sent(marker) >= CASES / 5);
+      // deliveries in flight: locked just before and still locked just after the kill
+      lockedAtKill.addAll(audit.lockedDeliveries());
       victim.kill();
       killedAt = System.nanoTime();
       lockedAtKill.addAll(audit.lockedDeliveries());
