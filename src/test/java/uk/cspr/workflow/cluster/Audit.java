@@ -36,7 +36,7 @@ final class Audit {
       List<String> lostMessageIds,
       Map<String, Integer> jobsByNode,
       int jobFailures,
-      int jobsDue,
+      int jobsStuck,
       int incidentsOpen,
       int incidentsRaised) {
 
@@ -54,17 +54,17 @@ final class Audit {
           && messages == cases
           && messagesByStatus.getOrDefault("SENT", 0) == messages
           && lostMessageIds.isEmpty()
-          && jobsDue == 0
+          && jobsStuck == 0
           && incidentsOpen == 0;
     }
 
     String summary(String name, Duration duration) {
       return String.format(
           "%s: cases=%d timerFirings=%d (exactly one per case: %s) jobs=%d %s jobFailures=%d messages=%d %s "
-              + "deliveries=%d duplicates=%d lost=%d jobsLeftDue=%d incidentsOpen=%d incidentsRaised=%d duration=%ds",
+              + "deliveries=%d duplicates=%d lost=%d jobsStuck=%d incidentsOpen=%d incidentsRaised=%d duration=%ds",
           name, cases, timerFirings, casesWithoutOneTimerFiring.isEmpty() && casesWithoutOneBreachRecorded.isEmpty(),
           jobs(), jobsByNode, jobFailures, messages, messagesByStatus, deliveries, duplicates(), lostMessageIds.size(),
-          jobsDue, incidentsOpen, incidentsRaised, duration.toSeconds());
+          jobsStuck, incidentsOpen, incidentsRaised, duration.toSeconds());
     }
   }
 
@@ -162,9 +162,10 @@ final class Audit {
     Integer jobFailures = jdbc.queryForObject(
         "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 1 AND PROCESS_INSTANCE_ID_ = ANY(string_to_array(?, ','))",
         Integer.class, processIds);
-    Integer jobsDue = jdbc.queryForObject(
+    // due now, failed and waiting for a retry, or out of retries: none may be left once settled
+    Integer jobsStuck = jdbc.queryForObject(
         "SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ANY(string_to_array(?, ',')) "
-            + "AND (RETRIES_ = 0 OR DUEDATE_ IS NULL OR DUEDATE_ <= ?)",
+            + "AND (RETRIES_ = 0 OR EXCEPTION_MSG_ IS NOT NULL OR DUEDATE_ IS NULL OR DUEDATE_ <= ?)",
         Integer.class, processIds, new Timestamp(cluster.engineNow().getTime()));
     Integer incidentsOpen = jdbc.queryForObject(
         "SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE PROC_INST_ID_ = ANY(string_to_array(?, ','))", Integer.class, processIds);
@@ -183,7 +184,7 @@ final class Audit {
         lost,
         jobsByNode,
         jobFailures,
-        jobsDue,
+        jobsStuck,
         incidentsOpen,
         incidentsRaised);
   }

@@ -139,7 +139,7 @@ class ClusterCrashIT {
     assertThat(figures.messages()).isEqualTo(cases);
     assertThat(figures.messagesByStatus()).containsOnlyKeys("SENT");
     assertThat(figures.lostMessageIds()).as("lost").isEmpty();
-    assertThat(figures.jobsDue()).as("jobs left due or without retries").isZero();
+    assertThat(figures.jobsStuck()).as("jobs left due, failed or without retries").isZero();
     assertThat(figures.incidentsOpen()).isZero();
   }
 }

@@ -73,7 +73,7 @@ class ClusterIT {
     assertThat(figures.duplicatesByMessageId()).as("duplicates").isEmpty();
     assertThat(figures.jobs()).as("one timer job and one delivery job per case").isEqualTo(2 * CASES);
     assertThat(figures.jobsByNode()).as("both job executors worked").containsKeys("node1", "node2");
-    assertThat(figures.jobsDue()).as("jobs left due or without retries").isZero();
+    assertThat(figures.jobsStuck()).as("jobs left due, failed or without retries").isZero();
     assertThat(figures.incidentsRaised()).isZero();
   }
 
@@ -129,7 +129,7 @@ class ClusterIT {
     assertThat(figures.jobFailures()).as("six failed attempts per message").isGreaterThanOrEqualTo(6 * OUTAGE_CASES);
     assertThat(figures.incidentsRaised()).isGreaterThanOrEqualTo(OUTAGE_CASES);
     assertThat(figures.incidentsOpen()).isZero();
-    assertThat(figures.jobsDue()).isZero();
+    assertThat(figures.jobsStuck()).isZero();
     assertThat(audit.outbox(marker)).allSatisfy(message ->
         assertThat((Integer) message.get("attempts")).isGreaterThanOrEqualTo(7));
   }
