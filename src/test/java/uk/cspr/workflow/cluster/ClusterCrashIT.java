@@ -50,6 +50,7 @@ class ClusterCrashIT {
     background.shutdownNow();
     if (cluster != null) {
       cluster.close();
+      cluster = null; // let the mails it kept be collected
     }
   }
 

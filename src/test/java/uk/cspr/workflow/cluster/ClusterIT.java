@@ -50,6 +50,7 @@ class ClusterIT {
   static void stopCluster() {
     if (cluster != null) {
       cluster.close();
+      cluster = null; // let the mails it kept be collected
     }
   }
 
