@@ -9,6 +9,10 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,13 +239,15 @@ class PermissionMatrixTest {
     }
   }
 
+  /** Deploys the shipped serious case criteria again (a decision table analysts may deploy), then removes it. */
   private void deployDecision() {
-    String key = "matrixDecision";
-    String dmn = "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" "
-        + "id=\"matrix\" name=\"matrix\" namespace=\"http://cspr.uk/test\"><decision id=\"" + key + "\" name=\"Matrix\" "
-        + "camunda:historyTimeToLive=\"P1D\"><decisionTable id=\"table\"><output id=\"out\" name=\"ok\" typeRef=\"boolean\"/>"
-        + "<rule id=\"rule\"><outputEntry id=\"entry\"><text>true</text></outputEntry></rule></decisionTable></decision></definitions>";
-    Deployment deployment = repositoryService.createDeployment().name("matrix").addString(key + ".dmn", dmn).deploy();
+    String dmn;
+    try {
+      dmn = Files.readString(Path.of("dmn", "seriousCaseCriteria.dmn"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Deployment deployment = repositoryService.createDeployment().name("matrix").addString("seriousCaseCriteria.dmn", dmn).deploy();
     Authentication current = Authentication.of(identityService);
     identityService.clearAuthentication();
     try {
