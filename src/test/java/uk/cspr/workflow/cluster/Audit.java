@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.correspondence.Correspondence;
@@ -242,7 +243,7 @@ final class Audit {
   }
 
   /** Waits until the condition holds (database errors during an outage count as "not yet"). */
-  static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+  static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -296,7 +297,7 @@ class BadInputSweepTest {
       List<String> bads = new ArrayList<>(List.of(LONG_URL_VALUE, SCRIPT));
       if (Number.class.isAssignableFrom(boxed(queryTypes.get(name)))) {
         bads.addAll(List.of("seven", "1.5", "99999999999999999999", "-2147483649"));
-      } else if (queryTypes.get(name) == java.time.LocalDate.class) {
+      } else if (queryTypes.get(name) == LocalDate.class) {
         bads.addAll(List.of("2026-02-30", "24/12/2026", "0000-01-01", "+99999-01-01"));
       }
       boolean textFilter = method == HttpMethod.GET && queryTypes.get(name) == String.class;
@@ -405,7 +406,7 @@ class BadInputSweepTest {
     fields.stream().map(Field::list).filter(list -> list != null).distinct().forEach(list -> {
       probes.put(list + " empty", with(valid, list, List.of()));
       probes.put(list + " not a list", with(valid, list, "three"));
-      probes.put(list + " of 50 entries", with(valid, list, java.util.Collections.nCopies(50, firstOf(valid, list))));
+      probes.put(list + " of 50 entries", with(valid, list, Collections.nCopies(50, firstOf(valid, list))));
     });
     probes.put("unknown partnership", with(valid, "partnership", "atlantis"));
     return probes;
@@ -516,7 +517,7 @@ class BadInputSweepTest {
   }
 
   private static String sample(Class<?> type) {
-    return type == java.time.LocalDate.class ? "2026-12-24" : Number.class.isAssignableFrom(boxed(type)) ? "2027" : "x";
+    return type == LocalDate.class ? "2026-12-24" : Number.class.isAssignableFrom(boxed(type)) ? "2027" : "x";
   }
 
   private static Class<?> boxed(Class<?> type) {

@@ -2,7 +2,10 @@ package uk.cspr.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,7 +47,7 @@ class LiveProfileCookiesTest {
     SecureDefaultsTest.Session session = SecureDefaultsTest.Session.open(rest);
     ResponseEntity<String> login = session.login("live-admin", "live-admin-Secret-1");
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    List<String> cookies = new java.util.ArrayList<>(login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
+    List<String> cookies = new ArrayList<>(login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
     cookies.addAll(rest.getForEntity("/camunda/app/tasklist/", String.class).getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
     System.out.println("Live profile cookies: " + cookies);
 
@@ -56,6 +59,6 @@ class LiveProfileCookiesTest {
 
   /** A Set-Cookie header's attributes after the value, lower case (a browser applies the last of duplicates). */
   private static List<String> attributes(String setCookie) {
-    return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+    return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
   }
 }
