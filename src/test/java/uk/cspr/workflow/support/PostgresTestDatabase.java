@@ -21,14 +21,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  static final String USER = "postgres";
-  static final String PASSWORD = "postgres";
+  public static final String USER = "postgres";
+  public static final String PASSWORD = "postgres";
 
   private static EmbeddedPostgres server;
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     EmbeddedPostgres postgres = server();
+    String database = createDatabase(postgres);
+    TestPropertyValues.of(
+            "spring.datasource.url=" + postgres.getJdbcUrl(USER, database),
+            "spring.datasource.username=" + USER,
+            "spring.datasource.password=" + PASSWORD,
+            "spring.datasource.driver-class-name=org.postgresql.Driver")
+        .applyTo(context);
+  }
+
+  /** Creates a fresh, empty database on the server and returns its name. */
+  public static String createDatabase(EmbeddedPostgres postgres) {
     String database = "cspr_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -36,12 +47,7 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + database, e);
     }
-    TestPropertyValues.of(
-            "spring.datasource.url=" + postgres.getJdbcUrl(USER, database),
-            "spring.datasource.username=" + USER,
-            "spring.datasource.password=" + PASSWORD,
-            "spring.datasource.driver-class-name=org.postgresql.Driver")
-        .applyTo(context);
+    return database;
   }
 
   /** The JVM's server, started on first use. */

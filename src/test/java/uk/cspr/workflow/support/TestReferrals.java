@@ -1,0 +1,44 @@
+package uk.cspr.workflow.support;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A valid serious incident referral as a REST client sends it to {@code POST /api/referrals}
+ * (typed JSON values), dated relative to the real clock: aware two days ago, incident the day
+ * before. For tests outside package {@code notification} (which has its own {@code Referrals}).
+ */
+public final class TestReferrals {
+
+  public static Map<String, Object> referral(String partnership) {
+    ZonedDateTime aware = ZonedDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0);
+    LocalDate incident = aware.toLocalDate().minusDays(1);
+    Map<String, Object> referral = new LinkedHashMap<>();
+    referral.put("partnership", partnership);
+    referral.put("referringAgency", "St Mary's Primary School");
+    referral.put("referrerName", "J. Smith, designated safeguarding lead");
+    referral.put("referrerEmail", "dsl@school.example");
+    referral.put("incidentDate", incident.toString());
+    referral.put("awareOfIncidentAt", aware.toOffsetDateTime().toString());
+    referral.put("abuseOrNeglectKnownOrSuspected", true);
+    referral.put("incidentLocation", "IN_AREA");
+    referral.put("incidentSummary", "Child admitted to hospital with unexplained injuries.");
+    referral.put("children", List.of(child()));
+    return referral;
+  }
+
+  public static Map<String, Object> child() {
+    Map<String, Object> child = new LinkedHashMap<>();
+    child.put("age", 7);
+    child.put("sex", "FEMALE");
+    child.put("ethnicity", "White British");
+    child.put("seriouslyHarmed", true);
+    return child;
+  }
+
+  private TestReferrals() {}
+}
