@@ -75,10 +75,15 @@ final class Cluster implements AutoCloseable {
     for (int i = 1; i <= nodeCount; i++) {
       nodes.add(new ClusterNode("node" + i, properties, logs));
     }
-    // node 1 creates the schema; concurrent first starts on an empty database would race for it
-    nodes.forEach(ClusterNode::start);
-    referrer = user("cluster-referrer", CsprGroups.AGENCY_LEADS);
-    coordinator = user("cluster-coordinator", CsprGroups.BUSINESS_UNIT);
+    try {
+      // node 1 creates the schema; concurrent first starts on an empty database would race for it
+      nodes.forEach(ClusterNode::start);
+      referrer = user("cluster-referrer", CsprGroups.AGENCY_LEADS);
+      coordinator = user("cluster-coordinator", CsprGroups.BUSINESS_UNIT);
+    } catch (RuntimeException | Error e) {
+      close(); // the test never gets the cluster, so nothing else would stop it
+      throw e;
+    }
   }
 
   ClusterNode node(int index) {
