@@ -2,24 +2,15 @@ package uk.cspr.workflow.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.cspr.workflow.notification.BenchReferrals;
@@ -36,9 +27,6 @@ import uk.cspr.workflow.support.PostgresTestDatabase;
  */
 final class TasklistBenchmark {
 
-  private static final String USER = "benchcoordinator";
-  private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
-
   static void run(Results results, boolean quick) throws Exception {
     int warmUp = quick ? 10 : 30;
     int perClient = quick ? 15 : 60;
@@ -52,14 +40,11 @@ final class TasklistBenchmark {
     args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
     ConfigurableApplicationContext app = BenchApplication.start(List.of(), args.toArray(String[]::new));
     try {
-      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-      createCoordinator(app.getBean(IdentityService.class));
+      BenchUser coordinator = new BenchUser(app, "benchcoordinator", "business-unit", "north-lincolnshire");
       ConcurrentLinkedQueue<String> taskIds = new ConcurrentLinkedQueue<>(seed(app, warmUp + clients * perClient));
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      String base = "http://127.0.0.1:" + port + "/engine-rest";
 
       for (int i = 0; i < warmUp; i++) {
-        claimAndComplete(http, base, taskIds.poll());
+        claimAndComplete(coordinator, taskIds.poll());
       }
       List<double[]> samples = Collections.synchronizedList(new ArrayList<>());
       CountDownLatch done = new CountDownLatch(clients);
@@ -69,7 +54,7 @@ final class TasklistBenchmark {
         Thread client = new Thread(() -> {
           try {
             for (int i = 0; i < perClient; i++) {
-              samples.add(claimAndComplete(http, base, taskIds.poll()));
+              samples.add(claimAndComplete(coordinator, taskIds.poll()));
             }
           } catch (Throwable e) {
             failures.add(e);
@@ -108,16 +93,6 @@ final class TasklistBenchmark {
     }
   }
 
-  private static void createCoordinator(IdentityService identity) {
-    User user = identity.newUser(USER);
-    user.setFirstName("Bench");
-    user.setLastName("Coordinator");
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(USER, "business-unit");
-    identity.createTenantUserMembership("north-lincolnshire", USER);
-  }
-
   /** Cases waiting at "inform partners"; returns their task ids. */
   private static List<String> seed(ConfigurableApplicationContext app, int count) {
     RuntimeService runtime = app.getBean(RuntimeService.class);
@@ -137,28 +112,14 @@ final class TasklistBenchmark {
   }
 
   /** Returns {claim ms, complete ms}. */
-  private static double[] claimAndComplete(HttpClient http, String base, String taskId) throws Exception {
+  private static double[] claimAndComplete(BenchUser coordinator, String taskId) throws Exception {
     long start = System.nanoTime();
-    post(http, base + "/task/" + taskId + "/claim", "{\"userId\":\"" + USER + "\"}");
+    coordinator.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + coordinator.id + "\"}");
     long claimed = System.nanoTime();
-    post(http, base + "/task/" + taskId + "/complete",
+    coordinator.post("/engine-rest/task/" + taskId + "/complete",
         "{\"variables\":{\"partnersInformedConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}");
     long completed = System.nanoTime();
     return new double[] {(claimed - start) / 1e6, (completed - claimed) / 1e6};
-  }
-
-  private static void post(HttpClient http, String url, String json) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException("POST " + url + " -> " + response.statusCode() + ": " + response.body());
-    }
   }
 
   private TasklistBenchmark() {}
