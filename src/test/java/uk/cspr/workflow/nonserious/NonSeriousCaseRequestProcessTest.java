@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.lcspr.LcsprProcess;
+import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -238,9 +239,7 @@ class NonSeriousCaseRequestProcessTest {
   }
 
   Object variable(ProcessInstance instance, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .list().stream().filter(v -> v.getActivityInstanceId().equals(instance.getId())).findFirst()
-        .orElseThrow(() -> new AssertionError("no variable " + name)).getValue();
+    return CaseHistory.variable(history, instance.getId(), name);
   }
 
   List<Queued> queued(ProcessInstance instance) {

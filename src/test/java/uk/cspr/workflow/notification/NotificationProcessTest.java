@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
+import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -58,10 +59,7 @@ class NotificationProcessTest {
   }
 
   private Object variable(ProcessInstance instance, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .list().stream()
-        .filter(v -> instance.getId().equals(v.getActivityInstanceId())) // the case's own, not a sub-process copy
-        .findFirst().orElseThrow().getValue();
+    return CaseHistory.variable(history, instance.getId(), name);
   }
 
   private void decide(ProcessInstance instance, String la, String police, String icb) {

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.config.ProcessKeys;
+import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -149,8 +150,7 @@ class ParallelReviewInterfaceProcessTest {
   }
 
   private Object variable(ProcessInstance instance, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .singleResult().getValue();
+    return CaseHistory.variable(history, instance.getId(), name);
   }
 
   private long passed(ProcessInstance instance, String activityId) {

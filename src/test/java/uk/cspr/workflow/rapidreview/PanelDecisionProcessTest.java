@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.rapidreview.PanelDecisionProcess.Vars;
+import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -215,9 +215,7 @@ class PanelDecisionProcessTest {
   }
 
   private Object variable(ProcessInstance instance, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list()
-        .stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-        .findFirst().map(HistoricVariableInstance::getValue).orElse(null);
+    return CaseHistory.variable(history, instance.getId(), name);
   }
 
   private boolean ended(ProcessInstance instance, String endEvent) {

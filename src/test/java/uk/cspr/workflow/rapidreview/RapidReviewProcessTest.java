@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -27,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess.Vars;
+import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
@@ -560,9 +560,7 @@ class RapidReviewProcessTest {
 
   /** A process-level variable of the case, running or finished. */
   private Object variable(ProcessInstance instance, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name).list()
-        .stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-        .findFirst().map(HistoricVariableInstance::getValue).orElse(null);
+    return CaseHistory.variable(history, instance.getId(), name);
   }
 
   private boolean reached(ProcessInstance instance, String activityId) {
