@@ -3,40 +3,30 @@ package uk.cspr.workflow.lcspr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Elements.*;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.cspr.workflow.correspondence.Correspondence;
+import uk.cspr.workflow.support.SmtpSink;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 
@@ -49,26 +39,27 @@ import uk.cspr.workflow.support.EngineClock;
 @CsprSpringBootTest
 class LcsprCorrespondenceIT {
 
-  static final int SMTP_PORT = freePort();
+  static final SmtpSink SMTP = SmtpSink.onFreePort().start();
   static final String PANEL = "Mailbox.NationalReviewPanel@education.gov.uk";
   static final String SECRETARY_OF_STATE = "Mailbox.CPOD@education.gov.uk";
   static final String OFSTED = "SCR.SIN@ofsted.gov.uk";
   static final String NSPCC = "information@nspcc.org.uk";
   static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
 
-  @RegisterExtension
-  static GreenMailExtension greenMail =
-      new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("spring.mail.port", SMTP::port);
   }
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+
+  @AfterAll
+  static void stopSmtp() {
+    SMTP.close();
+  }
 
   @AfterEach
   void resetClock() {
@@ -88,9 +79,9 @@ class LcsprCorrespondenceIT {
 
     MimeMessage decision = deliver(reference, 4).get(0);
     assertThat(decision.getSubject()).contains(reference).doesNotContain("null");
-    assertThat(addresses(decision.getRecipients(RecipientType.TO))).containsExactly(PANEL, OFSTED, SECRETARY_OF_STATE);
-    assertThat(addresses(decision.getRecipients(RecipientType.CC))).containsExactly(BUSINESS_UNIT);
-    assertThat(pdfText(attachments(decision).get(0)))
+    assertThat(SmtpSink.addresses(decision.getRecipients(RecipientType.TO))).containsExactly(PANEL, OFSTED, SECRETARY_OF_STATE);
+    assertThat(SmtpSink.addresses(decision.getRecipients(RecipientType.CC))).containsExactly(BUSINESS_UNIT);
+    assertThat(pdfText(SmtpSink.attachments(decision).get(0)))
         .contains(reference, "Decision to undertake a local child safeguarding practice review", "15 July 2027",
             "Information sharing between health and police.");
 
@@ -108,16 +99,16 @@ class LcsprCorrespondenceIT {
 
     MimeMessage finalReport = deliver(reference, 4).get(0);
     assertThat(finalReport.getSubject()).contains(reference).contains("final report");
-    assertThat(addresses(finalReport.getRecipients(RecipientType.TO))).containsExactly(PANEL, SECRETARY_OF_STATE, OFSTED);
+    assertThat(SmtpSink.addresses(finalReport.getRecipients(RecipientType.TO))).containsExactly(PANEL, SECRETARY_OF_STATE, OFSTED);
     assertThat(body(finalReport)).contains("1 June 2027", "https://files.example/nl/final-report");
-    assertThat(pdfText(attachments(finalReport).get(0))).contains(reference, "Final report", "1 June 2027");
+    assertThat(pdfText(SmtpSink.attachments(finalReport).get(0))).contains(reference, "Final report", "1 June 2027");
 
     EngineClock.setTo("2027-06-01T12:00");
     complete(review, PUBLISH_REPORT, "publishedAt", "2027-06-01",
         "publicationUrl", "https://www.northlincscmars.co.uk/reviews/" + reference, "reviewerNamedInPublication", true);
     List<MimeMessage> published = deliver(reference, 2);
     MimeMessage nspcc = published.stream().filter(m -> recipients(m).contains(NSPCC)).findFirst().orElseThrow();
-    assertThat(addresses(nspcc.getRecipients(RecipientType.TO))).containsExactly(NSPCC);
+    assertThat(SmtpSink.addresses(nspcc.getRecipients(RecipientType.TO))).containsExactly(NSPCC);
     assertThat(body(nspcc)).contains("https://www.northlincscmars.co.uk/reviews/" + reference, "1 June 2027");
   }
 
@@ -137,7 +128,7 @@ class LcsprCorrespondenceIT {
    * Message-ID (GreenMail keeps one copy per recipient), after waiting for {@code copies} copies.
    */
   private List<MimeMessage> deliver(String caseReference, int copies) throws Exception {
-    MimeMessage[] earlier = greenMail.getReceivedMessages();
+    MimeMessage[] earlier = SMTP.received();
     List<String> known = new ArrayList<>();
     for (MimeMessage message : earlier) {
       known.add(message.getMessageID());
@@ -149,30 +140,26 @@ class LcsprCorrespondenceIT {
         management.executeJob(job.getId());
       }
     }
-    assertThat(greenMail.waitForIncomingEmail(5000, earlier.length + copies)).isTrue();
+    assertThat(SMTP.await(earlier.length + copies, 5000)).isTrue();
     List<MimeMessage> fresh = new ArrayList<>();
-    for (MimeMessage message : greenMail.getReceivedMessages()) {
+    for (MimeMessage message : SMTP.received()) {
       if (!known.contains(message.getMessageID())) {
         known.add(message.getMessageID());
         fresh.add(message);
       }
     }
-    assertThat(greenMail.getReceivedMessages()).hasSize(earlier.length + copies);
+    assertThat(SMTP.received()).hasSize(earlier.length + copies);
     return fresh;
   }
 
   private static List<String> recipients(MimeMessage message) {
     try {
-      List<String> all = new ArrayList<>(addresses(message.getRecipients(RecipientType.TO)));
-      all.addAll(addresses(message.getRecipients(RecipientType.CC)));
+      List<String> all = new ArrayList<>(SmtpSink.addresses(message.getRecipients(RecipientType.TO)));
+      all.addAll(SmtpSink.addresses(message.getRecipients(RecipientType.CC)));
       return all;
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static List<String> addresses(Address[] addresses) {
-    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 
   private static String body(MimeMessage message) throws Exception {
@@ -203,30 +190,8 @@ class LcsprCorrespondenceIT {
     return text.toString();
   }
 
-  private static List<BodyPart> attachments(MimeMessage message) throws Exception {
-    List<BodyPart> parts = new ArrayList<>();
-    Multipart multipart = (Multipart) message.getContent();
-    for (int i = 0; i < multipart.getCount(); i++) {
-      BodyPart part = multipart.getBodyPart(i);
-      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-        parts.add(part);
-      }
-    }
-    return parts;
-  }
-
   private static String pdfText(BodyPart attachment) throws Exception {
     assertThat(attachment.getContentType()).startsWith("application/pdf");
-    try (PDDocument document = Loader.loadPDF(attachment.getInputStream().readAllBytes())) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SmtpSink.pdfText(attachment).replaceAll("\\s+", " ");
   }
 }

@@ -62,6 +62,11 @@ public final class SmtpSink implements AutoCloseable {
     return greenMail.waitForIncomingEmail(millis, count);
   }
 
+  /** Every copy received so far. */
+  public MimeMessage[] received() {
+    return greenMail.getReceivedMessages();
+  }
+
   /** The received copies with this subject. */
   public List<MimeMessage> withSubject(String subject) {
     return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> subject.equals(subject(message))).toList();
