@@ -35,13 +35,17 @@ class AddresseeResolver {
     this.partnerships = partnerships;
   }
 
-  /** Splits a comma-separated list of codes (blank or null gives an empty list). */
+  /**
+   * Splits a comma-separated list of addressee codes, or literal addresses (kept as written), into a
+   * list (blank or null gives an empty list).
+   */
   static List<String> codes(String commaSeparated) {
     List<String> codes = new ArrayList<>();
     if (commaSeparated != null) {
       for (String code : commaSeparated.split(",")) {
         if (!code.isBlank()) {
-          codes.add(code.trim().toUpperCase(Locale.ROOT));
+          String trimmed = code.trim();
+          codes.add(trimmed.contains("@") ? trimmed : trimmed.toUpperCase(Locale.ROOT));
         }
       }
     }
@@ -58,6 +62,9 @@ class AddresseeResolver {
   }
 
   private String resolve(String code, String partnershipId, Map<String, Object> variables) {
+    if (code.contains("@")) {
+      return code; // a configured address given literally (e.g. a parallel review's lead)
+    }
     String national = properties.mailboxes().get(propertyKey(code));
     if (national != null) {
       return national;

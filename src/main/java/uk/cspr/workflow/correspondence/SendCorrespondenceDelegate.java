@@ -13,8 +13,8 @@ import uk.cspr.workflow.cases.CaseVariables;
  * <ul>
  *   <li>{@code template} – e-mail template id (templates/email/&lt;id&gt;.html), required;
  *   <li>{@code to} – comma-separated addressee codes (PANEL, SECRETARY_OF_STATE, OFSTED, NSPCC,
- *       HOME_OFFICE, BUSINESS_UNIT, DELEGATED_PARTNERS, SENIOR_LEADS, REFERRER, or a
- *       variable-free code added to configuration later), required;
+ *       HOME_OFFICE, BUSINESS_UNIT, DELEGATED_PARTNERS, SENIOR_LEADS, REFERRER, a code added to
+ *       {@code cspr.correspondence.mailboxes}, or a configured address written literally), required;
  *   <li>{@code cc} – addressee codes copied, optional;
  *   <li>{@code letters} – comma-separated letter template ids (templates/letters/&lt;id&gt;.html)
  *       rendered to PDF and attached, optional;

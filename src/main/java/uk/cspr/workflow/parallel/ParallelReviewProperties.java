@@ -23,9 +23,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Review codes are those of the decision {@code parallelReviewTriggers}, written in kebab case
  * ({@code MAPPA_SCR_MANDATORY} → {@code mappa-scr-mandatory}). Every code has an example default on an
  * {@code .example} domain (never deliverable), so production configuration must set the real
- * addresses. {@code send-to-leads-directly}: while the correspondence service accepts only addressee
- * codes, lead notifications go to the partnership's business unit with the lead's address in the
- * letter, for the business unit to forward; set it to true once literal addresses are accepted.
+ * addresses. {@code send-to-leads-directly}: false sends lead notifications to the partnership's
+ * business unit with the lead's address in the letter, to forward; true sends them to the lead's
+ * configured address (the correspondence service accepts literal addresses) — set it once the real
+ * addresses are configured.
  */
 @ConfigurationProperties("cspr.parallel-reviews")
 public record ParallelReviewProperties(

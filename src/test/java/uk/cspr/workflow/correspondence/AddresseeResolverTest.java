@@ -68,6 +68,14 @@ class AddresseeResolverTest {
   }
 
   @Test
+  void aLiteralAddressIsUsedAsWrittenAndStillValidated() {
+    assertThat(resolve("BUSINESS_UNIT, Chair.CSP@northlincs.example", Map.of()))
+        .containsExactly("mars@northlincs.gov.uk", "Chair.CSP@northlincs.example");
+    assertThatThrownBy(() -> resolve("chair@@northlincs", Map.of()))
+        .hasMessageContaining("not a valid address");
+  }
+
+  @Test
   void unknownCodesAndPartnershipsFailClearly() {
     assertThatThrownBy(() -> resolve("PANEL,MINISTER", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
