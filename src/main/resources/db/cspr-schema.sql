@@ -57,3 +57,28 @@ CREATE TABLE IF NOT EXISTS cspr_criteria_change (
   changed_cases INT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cspr_criteria_change_key ON cspr_criteria_change (decision_key, changed_at);
+
+-- The deadlines board (GET /api/deadlines): one row per open case, kept in step with the engine in
+-- the engine's transaction (daily.CaseIndex); the board pages here, nearest open deadline first
+CREATE TABLE IF NOT EXISTS cspr_case_deadline (
+  case_reference VARCHAR(64) NOT NULL PRIMARY KEY,
+  tenant_id VARCHAR(64),
+  process_key VARCHAR(255) NOT NULL,
+  nearest_due_at TIMESTAMP WITH TIME ZONE,
+  case_row TEXT NOT NULL,
+  refreshed_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cspr_case_deadline_nearest ON cspr_case_deadline (tenant_id, nearest_due_at, case_reference);
+
+-- How each duty was kept (GET /api/deadlines/summary): one row per completed user task that had a
+-- due date, written when it is completed (daily.DutyOutcomes)
+CREATE TABLE IF NOT EXISTS cspr_duty_outcome (
+  task_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  tenant_id VARCHAR(64),
+  process_key VARCHAR(255) NOT NULL,
+  task_key VARCHAR(255) NOT NULL,
+  due_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  completed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  on_time BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cspr_duty_outcome_due ON cspr_duty_outcome (tenant_id, due_at, process_key, task_key, on_time);

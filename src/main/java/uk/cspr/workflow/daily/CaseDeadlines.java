@@ -1,6 +1,8 @@
 package uk.cspr.workflow.daily;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** One open case on the deadlines board: its flows and every {@code *DueAt} deadline of them. */
@@ -12,6 +14,22 @@ record CaseDeadlines(
     Instant nearestDueAt,
     List<Flow> flows,
     List<Deadline> deadlines) {
+
+  /** The row of these deadlines: open ones first by due date, the case's status that of the nearest. */
+  static CaseDeadlines of(
+      String caseReference, String partnership, String partnershipName, List<Flow> flows, List<Deadline> deadlines) {
+    List<Deadline> sorted = new ArrayList<>(deadlines);
+    sorted.sort(Comparator.comparing((Deadline d) -> !d.status().open()).thenComparing(Deadline::dueAt));
+    List<Deadline> open = sorted.stream().filter(d -> d.status().open()).toList();
+    DeadlineStatus status = open.stream().map(Deadline::status).min(Comparator.naturalOrder()).orElse(DeadlineStatus.ON_TRACK);
+    Instant nearest = open.isEmpty() ? null : open.get(0).dueAt();
+    return new CaseDeadlines(caseReference, partnership, partnershipName, status, nearest, flows, sorted);
+  }
+
+  /** The same row as of the rules' time: open deadlines get their status and working days left anew. */
+  CaseDeadlines asOf(DeadlineRules rules) {
+    return of(caseReference, partnership, partnershipName, flows, deadlines.stream().map(rules::asOf).toList());
+  }
 
   /** One open process instance of the case and where it is waiting. */
   record Flow(String processKey, String name, String processInstanceId, List<String> currentSteps) {}

@@ -1,6 +1,8 @@
 package uk.cspr.workflow.daily;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,7 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
 final class DeadlineRules {
 
   static final int DUE_SOON_WORKING_DAYS = TasklistFilters.DUE_SOON_WORKING_DAYS;
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private final Instant now;
   private final ToIntFunction<Instant> workingDaysLeft;
@@ -79,6 +82,28 @@ final class DeadlineRules {
       }
     }
     return deadlines;
+  }
+
+  /** An open deadline's status as of these rules' time; a discharged one unchanged. */
+  Deadline asOf(Deadline deadline) {
+    return deadline.status().open() ? open(deadline.name(), deadline.processKey(), deadline.dueAt()) : deadline;
+  }
+
+  /**
+   * The earliest due time that is ON_TRACK now: the start (Europe/London) of the first day more than
+   * {@link #DUE_SOON_WORKING_DAYS} working days away. Earlier open deadlines are DUE_SOON, or OVERDUE
+   * before {@code now}; so a case's status, that of its nearest deadline, is a range of due times.
+   */
+  Instant onTrackFrom() {
+    LocalDate day = now.atZone(LONDON).toLocalDate();
+    while (workingDaysLeft.applyAsInt(day.atStartOfDay(LONDON).toInstant()) <= DUE_SOON_WORKING_DAYS) {
+      day = day.plusDays(1);
+    }
+    return day.atStartOfDay(LONDON).toInstant();
+  }
+
+  Instant now() {
+    return now;
   }
 
   private Deadline open(String name, String processKey, Instant dueAt) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the board needs of one open process instance, fetched in bulk by {@link DeadlineBoard}:
+ * What the board needs of one open process instance, fetched by {@link CaseRows}:
  * its {@code *DueAt} variables, the tasks that carried a deadline (open or ended), and its active
  * activities.
  */

@@ -1,0 +1,158 @@
+package uk.cspr.workflow.daily;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The deadlines board's index ({@code cspr_case_deadline}): one row per open case with its nearest
+ * open deadline, partnership, first flow and its board row (JSON), so {@code GET /api/deadlines}
+ * filters, orders and pages in the database whatever the number of cases. Kept in step in the
+ * engine's transaction: {@link DeadlineHistoryPlugin} reports each flow instance a command touches,
+ * and just before the transaction commits (the engine has flushed by then) each touched case's row
+ * is computed anew by {@link CaseRows}, as the system. A case's row disappears with its last open
+ * flow. Flows carry the case reference as business key (their start listeners set it).
+ */
+@Component
+class CaseIndex {
+
+  private static final String TABLE = "cspr_case_deadline";
+
+  private final CaseRows rows;
+  private final HistoryService historyService;
+  private final CallerScope callerScope;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  CaseIndex(CaseRows rows, HistoryService historyService, CallerScope callerScope, NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+    this.rows = rows;
+    this.historyService = historyService;
+    this.callerScope = callerScope;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A command touched this flow instance: its case is refreshed before the transaction commits. */
+  void touched(String processInstanceId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException("Engine commands run in Spring transactions; the deadlines board needs one");
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> touched = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    if (touched == null) {
+      Set<String> ids = new LinkedHashSet<>();
+      TransactionSynchronizationManager.bindResource(this, ids);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          refresh(ids);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CaseIndex.this);
+        }
+      });
+      touched = ids;
+    }
+    touched.add(processInstanceId);
+  }
+
+  /** Computes the rows of the cases of these instances anew (removes those no longer open). */
+  void refresh(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return;
+    }
+    callerScope.asSystem(() -> {
+      Set<String> cases = historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(processInstanceIds))
+          .list().stream().map(HistoricProcessInstance::getBusinessKey).filter(Objects::nonNull)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+      cases.forEach(this::refreshCase);
+    });
+  }
+
+  /** Computes one case's row anew, as the system. */
+  void refreshCase(String caseReference) {
+    callerScope.asSystem(() -> {
+      MapSqlParameterSource key = new MapSqlParameterSource("ref", caseReference);
+      jdbc.update("DELETE FROM " + TABLE + " WHERE case_reference = :ref", key);
+      rows.row(caseReference).ifPresent(row -> jdbc.update(
+          "INSERT INTO " + TABLE + " (case_reference, tenant_id, process_key, nearest_due_at, case_row, refreshed_at) "
+              + "VALUES (:ref, :tenant, :key, :nearest, :row, :now)",
+          key.addValue("tenant", row.partnership())
+              .addValue("key", row.flows().get(0).processKey())
+              .addValue("nearest", timestamp(row.nearestDueAt()))
+              .addValue("row", write(row))
+              .addValue("now", timestamp(ClockUtil.getCurrentTime().toInstant()))));
+    });
+  }
+
+  boolean isEmpty() {
+    return jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class) == 0;
+  }
+
+  /** The caller's page of cases (as of the rules' time), nearest deadline first, and how many match. */
+  DeadlineBoard.Board page(String partnership, DeadlineStatus status, DeadlineRules rules, int offset, int limit) {
+    CallerScope.Scope scope = callerScope.board(Flows.LABELS.keySet());
+    List<String> tenants = scope.tenantsWithin(partnership);
+    if (scope.processKeys().isEmpty() || (tenants != null && tenants.isEmpty())) {
+      return new DeadlineBoard.Board(rules.now(), 0, offset, limit, List.of());
+    }
+    MapSqlParameterSource parameters = new MapSqlParameterSource("keys", scope.processKeys()).addValue("tenants", tenants);
+    StringBuilder where = new StringBuilder(" WHERE process_key IN (:keys)");
+    if (tenants != null) {
+      where.append(" AND tenant_id IN (:tenants)");
+    }
+    if (status != null) {
+      parameters.addValue("now", timestamp(rules.now())).addValue("onTrackFrom", timestamp(rules.onTrackFrom()));
+      where.append(switch (status) {
+        case OVERDUE -> " AND nearest_due_at < :now";
+        case DUE_SOON -> " AND nearest_due_at >= :now AND nearest_due_at < :onTrackFrom";
+        default -> " AND (nearest_due_at >= :onTrackFrom OR nearest_due_at IS NULL)";
+      });
+    }
+    Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + where, parameters, Integer.class);
+    parameters.addValue("offset", offset).addValue("limit", limit);
+    List<CaseDeadlines> page = jdbc.query(
+        "SELECT case_row FROM " + TABLE + where
+            + " ORDER BY nearest_due_at ASC NULLS LAST, case_reference ASC LIMIT :limit OFFSET :offset",
+        parameters, (rs, i) -> read(rs.getString(1)).asOf(rules));
+    return new DeadlineBoard.Board(rules.now(), total == null ? 0 : total, offset, limit, page);
+  }
+
+  private String write(CaseDeadlines row) {
+    try {
+      return json.writeValueAsString(row);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Board row of " + row.caseReference() + " not serialisable", e);
+    }
+  }
+
+  private CaseDeadlines read(String row) {
+    try {
+      return json.readValue(row, CaseDeadlines.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable board row: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}
