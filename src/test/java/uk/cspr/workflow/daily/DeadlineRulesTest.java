@@ -8,6 +8,9 @@ import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_
 import static uk.cspr.workflow.notification.NotificationProcess.Elements.REPORT_TO_PARTNERS;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +25,8 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess;
+import uk.cspr.workflow.calendar.WorkingDays;
+import uk.cspr.workflow.support.CalendarFixtures;
 
 /** The deadline statuses of README "Deadlines", on the real notification model. */
 class DeadlineRulesTest {
@@ -152,5 +157,27 @@ class DeadlineRulesTest {
     assertThat(VariableLabels.label("caseReference")).isEqualTo("Case");
     assertThat(VariableLabels.label("sslRecommendationDueAt")).isEqualTo("SSL recommendation due");
     assertThat(VariableLabels.label("lcsprPublicationDueAt")).isEqualTo("LCSPR publication due");
+  }
+
+  /** The board filters cases by status as ranges of their nearest due time (daily.CaseIndex). */
+  @Test
+  void statusesAreRangesOfTheDueTimeAroundChristmasAndWeekends() {
+    for (String today : List.of("2026-12-22T16:30:00Z", "2026-12-24T09:00:00Z", "2027-01-08T23:30:00Z", "2027-03-26T12:00:00Z")) {
+      Instant now = Instant.parse(today);
+      WorkingDays calendar = CalendarFixtures.workingDays(Clock.fixed(now, ZoneOffset.UTC));
+      DeadlineRules real = new DeadlineRules(now, due -> calendar.workingDaysLeft(Date.from(due)));
+      Instant onTrackFrom = real.onTrackFrom();
+      for (Instant due = now.minusSeconds(3 * 86400); due.isBefore(now.plusSeconds(14 * 86400)); due = due.plusSeconds(1800)) {
+        DeadlineStatus byRange = due.isBefore(now) ? DeadlineStatus.OVERDUE
+            : due.isBefore(onTrackFrom) ? DeadlineStatus.DUE_SOON : DeadlineStatus.ON_TRACK;
+        Deadline open = new Deadline("d", "d", "p", due, 0, DeadlineStatus.ON_TRACK, null);
+        assertThat(real.asOf(open).status()).as("due %s, today %s", due, today).isEqualTo(byRange);
+      }
+    }
+    // Tue 22 Dec 2026, 25 and 28 Dec bank holidays: 23 and 24 Dec are due soon, and so is the long weekend; 29 Dec is the 3rd working day
+    Instant tuesday = Instant.parse("2026-12-22T16:30:00Z");
+    DeadlineRules christmas = new DeadlineRules(tuesday,
+        due -> CalendarFixtures.workingDays(Clock.fixed(tuesday, ZoneOffset.UTC)).workingDaysLeft(Date.from(due)));
+    assertThat(christmas.onTrackFrom()).isEqualTo(Instant.parse("2026-12-29T00:00:00Z"));
   }
 }
