@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,22 +34,21 @@ import uk.cspr.workflow.support.PostgresTestDatabase;
  * "seriousIncidentNotification", referral)} — the full start (validation, case number, deadlines,
  * child assessment), each case then waiting at "Inform the delegated safeguarding partners";
  * referral dates within the last 30 days, deadlines counted from now. <b>Finished</b> cases: {@code
- * createProcessInstanceByKey(...).startBeforeActivity("userTask_informPartners").execute(true, true)}
- * with the variables registration gives (partnership, case reference, {@code partnersInformedDueAt}
- * at a random time in the last 11 months), then {@code deleteProcessInstances(ids, "completed",
- * true, true)} in the same transaction. History (FULL) keeps them: the process instance ended
- * (externally terminated), its activity and its task with a due date ended with delete reason
- * "completed", which the summary counts as a duty completed (late, as it ended after its due
- * date) — so every finished case is a row the summary reads and counts. Cases alternate between the
- * two partnerships; the client is a {@code managers} user of North Lincolnshire only, so the
- * queries run with tenant and authorization checks and see half the cases.
+ * createProcessInstanceByKey(...).startBeforeActivity("userTask_reportToPartners").execute(true,
+ * true)} with the variables registration gives (partnership, case reference, {@code
+ * partnersReportDueAt} at a random time in the last 11 months), then that task completed through
+ * {@code TaskService.complete} with its form values (our task listeners run), after which the
+ * instance ends at its end event: a genuinely completed duty (late: completed now, after its due
+ * date) and a finished case in history. Cases alternate between the two partnerships; the client
+ * is a {@code managers} user of North Lincolnshire only, so the queries run with tenant and
+ * authorization checks and see half the cases.
  */
 final class DashboardBenchmark {
 
   static final int BATCH = 100;
   static final long SEED = 20_261_122L;
   /** Stop growing when seeding the next size would take longer than this. */
-  static final double MAX_SEED_SECONDS = 360;
+  static final double MAX_SEED_SECONDS = 900;
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final List<String> PARTNERSHIPS = List.of("north-lincolnshire", "north-east-lincolnshire");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -144,7 +144,7 @@ final class DashboardBenchmark {
       detail.put("database", "embedded PostgreSQL, job executor off, history FULL");
       detail.put("client", "one managers user of north-lincolnshire (tenant + authorization checks), HTTP Basic, one request at a time");
       detail.put("seeding", "RuntimeService.startProcessInstanceByKey(seriousIncidentNotification) in transactions of " + BATCH
-          + "; finished = started then deleteProcessInstances(ids, \"completed\", true, true) in the same transaction");
+          + "; finished = started before userTask_reportToPartners, that task completed through TaskService (instance ends)");
       detail.put("warmUpPerEndpoint", warmUp);
       detail.put("sizes", detailSizes);
       results.detail("dashboard", detail);
@@ -195,6 +195,7 @@ final class DashboardBenchmark {
 
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final TaskService tasks;
     private final TransactionTemplate transaction;
     private final LocalDateTime now = LocalDateTime.now(LONDON).withSecond(0).withNano(0);
     private final java.util.concurrent.atomic.AtomicLong serial = new java.util.concurrent.atomic.AtomicLong();
@@ -202,6 +203,7 @@ final class DashboardBenchmark {
     Seeder(ConfigurableApplicationContext app) {
       runtime = app.getBean(RuntimeService.class);
       history = app.getBean(HistoryService.class);
+      tasks = app.getBean(TaskService.class);
       transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
     }
 
@@ -213,9 +215,6 @@ final class DashboardBenchmark {
           List<String> ids = new ArrayList<>(batch);
           for (int i = 0; i < batch; i++) {
             ids.add(finish ? finished(partnership, serial.incrementAndGet(), random) : open(partnership, random));
-          }
-          if (finish) {
-            runtime.deleteProcessInstances(ids, "completed", true, true);
           }
         });
       }
@@ -232,11 +231,11 @@ final class DashboardBenchmark {
     }
 
     /**
-     * A case registered at a random time in the last 11 months, started directly at "Inform the
-     * partners" with the variables registration gives it (its due date among them), so its history
-     * holds a task with that due date. The start listener and I/O mappings are skipped: registering
-     * and assessing each case again is what makes {@link #open} slow, and the summary reads only the
-     * task's history.
+     * A case registered at a random time in the last 11 months, started directly at "Report the
+     * incident to the safeguarding partners" with the variables registration gives it (its due date
+     * among them; start listener and I/O mappings skipped, as registering and assessing each case
+     * again is what makes {@link #open} slow), the task then completed with its form values: the
+     * instance ends, and the duty is recorded as completed late.
      */
     private String finished(String partnership, long n, Random random) {
       java.time.Instant registered = now.atZone(LONDON).toInstant()
@@ -244,13 +243,17 @@ final class DashboardBenchmark {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("partnership", partnership);
       values.put("caseReference", "BENCH-" + partnership + "-" + n);
-      values.put(NotificationProcess.Vars.PARTNERS_INFORMED_DUE_AT, java.util.Date.from(registered.plusSeconds(36 * 3600)));
-      return runtime.createProcessInstanceByKey(NotificationProcess.KEY)
+      values.put(NotificationProcess.Vars.PARTNERS_REPORT_DUE_AT, java.util.Date.from(registered.plusSeconds(5 * 24 * 3600)));
+      String id = runtime.createProcessInstanceByKey(NotificationProcess.KEY)
           .businessKey("BENCH-" + partnership + "-" + n)
           .setVariables(values)
-          .startBeforeActivity(NotificationProcess.Elements.INFORM_PARTNERS)
+          .startBeforeActivity(NotificationProcess.Elements.REPORT_TO_PARTNERS)
           .execute(true, true)
           .getId();
+      String task = tasks.createTaskQuery().processInstanceId(id).singleResult().getId();
+      tasks.complete(task, Map.of(
+          "partnersReportedAt", now.minusMinutes(5).toString(), "partnersReportMethod", "E-mail to the three partners"));
+      return id;
     }
 
     /** The database holds what was asked for; deleted instances stay in history as finished. */
@@ -258,7 +261,7 @@ final class DashboardBenchmark {
       long running = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY).count();
       long ended = history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY).finished().count();
       long dueTasks = history.createHistoricTaskInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-          .tenantIdIn(PARTNERSHIPS.get(0)).taskDefinitionKey(NotificationProcess.Elements.INFORM_PARTNERS).finished().count();
+          .tenantIdIn(PARTNERSHIPS.get(0)).taskDefinitionKey(NotificationProcess.Elements.REPORT_TO_PARTNERS).finished().count();
       if (running != open || ended != finished || dueTasks != half(finished, 0)) {
         throw new IllegalStateException("Seeded " + open + " open / " + finished + " finished, found " + running
             + " running / " + ended + " finished in history, " + dueTasks + " ended tasks of " + PARTNERSHIPS.get(0));

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.bpmn.delegate.ExecutionListenerInvocation;
 import org.camunda.bpm.engine.impl.bpmn.delegate.JavaDelegateInvocation;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
@@ -80,6 +83,21 @@ final class FloorReplay {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
       DelegateInterceptor engine = configuration.getDelegateInterceptor();
       configuration.setDelegateInterceptor(invocation -> handle(invocation, engine));
+      // Our history handlers (the deadlines board index and duty outcomes) are our code too: the
+      // floor writes the engine's history only
+      HistoryEventHandler withOurs = configuration.getHistoryEventHandler();
+      HistoryEventHandler engineOnly = new DbHistoryEventHandler();
+      configuration.setHistoryEventHandler(new HistoryEventHandler() {
+        @Override
+        public void handleEvent(HistoryEvent event) {
+          (mode == Mode.REPLAY ? engineOnly : withOurs).handleEvent(event);
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+          (mode == Mode.REPLAY ? engineOnly : withOurs).handleEvents(events);
+        }
+      });
     }
 
     private void handle(DelegateInvocation invocation, DelegateInterceptor engine) throws Exception {
