@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
- * Delivers one outbox message over SMTP (SPEC §5), with its letters rendered to PDF first. Idempotent: a message already SENT is not sent
- * again, so a retried or duplicated job never sends twice once the first delivery has committed.
+ * Delivers one outbox message over SMTP (SPEC §5), with its letters rendered to PDF first
+ * ({@link OutboxLetters}). Idempotent: a message already SENT is not sent again, so a retried or
+ * duplicated job never sends twice once the first delivery has committed.
  * A failure is recorded (attempts, last error, FAILED) in its own transaction, so the
  * correspondence log shows it although the job's transaction rolls back, and is then rethrown so
  * the engine retries the job and finally raises an incident.
