@@ -34,15 +34,20 @@ CREATE TABLE IF NOT EXISTS cspr_outbox_message (
 );
 CREATE INDEX IF NOT EXISTS cspr_outbox_message_case ON cspr_outbox_message (case_reference);
 
--- Letters (PDF) attached to an outbox message, in the order given by the process step
+-- Letters attached to an outbox message, in the order given by the process step: the XHTML fixed
+-- by the step, and the PDF (content) that the delivery job renders from it, stores, then sends.
 CREATE TABLE IF NOT EXISTS cspr_outbox_attachment (
   outbox_id VARCHAR(36) NOT NULL REFERENCES cspr_outbox_message (id),
   sort_order INT NOT NULL,
   file_name VARCHAR(255) NOT NULL,
   content_type VARCHAR(100) NOT NULL,
-  content BYTEA NOT NULL,
+  content BYTEA,
+  source_xhtml TEXT,
   PRIMARY KEY (outbox_id, file_name)
 );
+-- Databases created before letters were rendered by the delivery job (both forms are idempotent)
+ALTER TABLE cspr_outbox_attachment ADD COLUMN IF NOT EXISTS source_xhtml TEXT;
+ALTER TABLE cspr_outbox_attachment ALTER COLUMN content DROP NOT NULL;
 
 -- Criteria changes deployed from the workbench: who, when and why (SPEC §6), per decision version
 CREATE TABLE IF NOT EXISTS cspr_criteria_change (

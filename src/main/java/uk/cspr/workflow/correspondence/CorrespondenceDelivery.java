@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
- * Delivers one outbox message over SMTP (SPEC §5). Idempotent: a message already SENT is not sent
- * again, so a retried or duplicated job never sends twice once the first delivery has committed.
+ * Delivers one outbox message over SMTP (SPEC §5), with its letters rendered to PDF first
+ * ({@link OutboxLetters}). Idempotent: a message already SENT is not sent again, so a retried or
+ * duplicated job never sends twice once the first delivery has committed.
  * A failure is recorded (attempts, last error, FAILED) in its own transaction, so the
  * correspondence log shows it although the job's transaction rolls back, and is then rethrown so
  * the engine retries the job and finally raises an incident.
@@ -35,16 +36,19 @@ class CorrespondenceDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(CorrespondenceDelivery.class);
 
   private final OutboxRepository repository;
+  private final OutboxLetters letters;
   private final ObjectProvider<JavaMailSender> mailSenders;
   private final MailSafetyGuard guard;
   private final TransactionTemplate separateTransaction;
 
   CorrespondenceDelivery(
       OutboxRepository repository,
+      OutboxLetters letters,
       ObjectProvider<JavaMailSender> mailSenders,
       MailSafetyGuard guard,
       PlatformTransactionManager transactionManager) {
     this.repository = repository;
+    this.letters = letters;
     this.mailSenders = mailSenders;
     this.guard = guard;
     this.separateTransaction = new TransactionTemplate(transactionManager);
@@ -64,7 +68,7 @@ class CorrespondenceDelivery {
         throw new IllegalStateException("No mail server configured (" + MailSafetyGuard.HOST_PROPERTY + ")");
       }
       guard.checkBeforeSend(sender);
-      sender.send(mimeMessage(message, repository.attachments(outboxId), sender));
+      sender.send(mimeMessage(message, letters.forDelivery(outboxId), sender));
     } catch (RuntimeException | MessagingException e) {
       String error = describe(e);
       separateTransaction.executeWithoutResult(status -> repository.markFailed(outboxId, now(), error));

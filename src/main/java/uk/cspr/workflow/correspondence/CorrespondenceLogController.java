@@ -28,10 +28,12 @@ import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 class CorrespondenceLogController {
 
   private final OutboxRepository repository;
+  private final OutboxLetters letters;
   private final CaseAccess caseAccess;
 
-  CorrespondenceLogController(OutboxRepository repository, CaseAccess caseAccess) {
+  CorrespondenceLogController(OutboxRepository repository, OutboxLetters letters, CaseAccess caseAccess) {
     this.repository = repository;
+    this.letters = letters;
     this.caseAccess = caseAccess;
   }
 
@@ -76,7 +78,7 @@ class CorrespondenceLogController {
         repository.find(id)
             .filter(message -> message.caseReference().equals(caseReference))
             .filter(message -> caseAccess.canSeeTenant(message.tenantId()))
-            .flatMap(message -> repository.attachment(id, name));
+            .flatMap(message -> letters.forDownload(id, name));
     if (attachment.isEmpty()) {
       return notFound("Attachment not found: " + name);
     }

@@ -19,12 +19,12 @@ import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
  * Records a message in the outbox and schedules its delivery (SPEC §5: recorded before it is
  * sent). Runs in the caller's transaction – the engine's, when called from a process step – so
  * the outbox row, its letters and the delivery process instance commit or roll back together
- * with that step. Delivery itself happens later, in the delivery process's asynchronous job.
+ * with that step. Everything that fixes the content is done here (addressees, subject, body, each
+ * letter's XHTML), so a template error fails the step; turning letters into PDF and delivery
+ * happen later, in the delivery process's asynchronous job ({@link OutboxLetters}).
  */
 @Service
 class CorrespondenceOutbox {
-
-  static final String PDF = "application/pdf";
 
   private final AddresseeResolver addressees;
   private final CorrespondenceTemplates templates;
@@ -66,7 +66,9 @@ class CorrespondenceOutbox {
     String body = templates.email(request.template(), model);
     List<Attachment> letters = new ArrayList<>();
     for (String letter : request.letters()) {
-      letters.add(new Attachment(fileName(request.caseReference(), letter), PDF, pdfRenderer.pdf(templates.letter(letter, model))));
+      String xhtml = templates.letter(letter, model);
+      pdfRenderer.checkWellFormed(xhtml);
+      letters.add(Attachment.letter(fileName(request.caseReference(), letter), xhtml));
     }
 
     String id = UUID.randomUUID().toString();

@@ -26,6 +26,25 @@ record OutboxMessage(
     String lastError,
     List<String> attachmentNames) {
 
-  /** A generated letter attached to a message. */
-  record Attachment(String fileName, String contentType, byte[] content) {}
+  /**
+   * A generated letter attached to a message: its XHTML, fixed when the message is queued, and its
+   * PDF ({@code content}), null until the delivery job has rendered and stored it.
+   */
+  record Attachment(String fileName, String contentType, byte[] content, String sourceXhtml) {
+
+    static final String PDF = "application/pdf";
+
+    /** A letter queued as XHTML, to be rendered to PDF by the delivery job. */
+    static Attachment letter(String fileName, String xhtml) {
+      return new Attachment(fileName, PDF, null, xhtml);
+    }
+
+    boolean rendered() {
+      return content != null;
+    }
+
+    Attachment withContent(byte[] pdf) {
+      return new Attachment(fileName, contentType, pdf, sourceXhtml);
+    }
+  }
 }

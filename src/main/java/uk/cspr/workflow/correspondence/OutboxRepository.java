@@ -23,6 +23,9 @@ class OutboxRepository {
           + "from_address, reply_to, to_addresses, cc_addresses, subject, body_html, status, queued_at, "
           + "sent_at, attempts, last_attempt_at, last_error";
 
+  private static final String ATTACHMENT =
+      "SELECT file_name, content_type, content, source_xhtml FROM cspr_outbox_attachment WHERE outbox_id = ?";
+
   private final JdbcTemplate jdbc;
 
   OutboxRepository(JdbcTemplate jdbc) {
@@ -54,8 +57,9 @@ class OutboxRepository {
     for (int i = 0; i < attachments.size(); i++) {
       Attachment attachment = attachments.get(i);
       jdbc.update(
-          "INSERT INTO cspr_outbox_attachment (outbox_id, sort_order, file_name, content_type, content) VALUES (?,?,?,?,?)",
-          message.id(), i, attachment.fileName(), attachment.contentType(), attachment.content());
+          "INSERT INTO cspr_outbox_attachment (outbox_id, sort_order, file_name, content_type, content, source_xhtml) "
+              + "VALUES (?,?,?,?,?,?)",
+          message.id(), i, attachment.fileName(), attachment.contentType(), attachment.content(), attachment.sourceXhtml());
     }
   }
 
@@ -72,16 +76,19 @@ class OutboxRepository {
   }
 
   List<Attachment> attachments(String outboxId) {
-    return jdbc.query(
-        "SELECT file_name, content_type, content FROM cspr_outbox_attachment WHERE outbox_id = ? ORDER BY sort_order",
-        (rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), outboxId);
+    return jdbc.query(ATTACHMENT + " ORDER BY sort_order", OutboxRepository::attachment, outboxId);
   }
 
   Optional<Attachment> attachment(String outboxId, String fileName) {
-    return jdbc.query(
-            "SELECT file_name, content_type, content FROM cspr_outbox_attachment WHERE outbox_id = ? AND file_name = ?",
-            (rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), outboxId, fileName)
+    return jdbc.query(ATTACHMENT + " AND file_name = ?", OutboxRepository::attachment, outboxId, fileName)
         .stream().findFirst();
+  }
+
+  /** Stores a letter's PDF unless one is stored already: the first one stored is the one sent. */
+  void storePdf(String outboxId, String fileName, byte[] pdf) {
+    jdbc.update(
+        "UPDATE cspr_outbox_attachment SET content = ? WHERE outbox_id = ? AND file_name = ? AND content IS NULL",
+        pdf, outboxId, fileName);
   }
 
   void markSent(String id, OffsetDateTime sentAt) {
@@ -130,6 +137,10 @@ class OutboxRepository {
         rs.getString("last_error"),
         jdbc.queryForList(
             "SELECT file_name FROM cspr_outbox_attachment WHERE outbox_id = ? ORDER BY sort_order", String.class, id));
+  }
+
+  private static Attachment attachment(ResultSet rs, int row) throws SQLException {
+    return new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4));
   }
 
   private static List<String> split(String addresses) {

@@ -6,23 +6,23 @@ import static uk.cspr.workflow.correspondence.CorrespondenceTestProcess.BUSINESS
 import static uk.cspr.workflow.correspondence.CorrespondenceTestProcess.DSP;
 import static uk.cspr.workflow.correspondence.CorrespondenceTestProcess.PANEL;
 import static uk.cspr.workflow.correspondence.CorrespondenceTestProcess.SSL;
+import static uk.cspr.workflow.support.SmtpSink.addresses;
+import static uk.cspr.workflow.support.SmtpSink.attachments;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,16 +38,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.cspr.workflow.CsprApplication;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 
 /**
  * SPEC §5 end to end with a real SMTP server (GreenMail on a free loopback port): delivery with
- * letters and a stable Message-ID, retries, incident, resumption, exactly one delivery per
- * Message-ID, and the safety guard refusing a real SMTP host outside live.
+ * letters and a stable Message-ID, letters rendered to PDF and stored by the delivery job, retries,
+ * incident, resumption, exactly one delivery per Message-ID, and the safety guard refusing a real
+ * SMTP host outside live.
  */
 @CsprSpringBootTest
 class CorrespondenceDeliveryIT {
@@ -72,6 +75,7 @@ class CorrespondenceDeliveryIT {
   @Autowired OutboxRepository repository;
   @Autowired CorrespondenceDelivery delivery;
   @Autowired FailedDeliveryResumer resumer;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void deploy() {
@@ -120,6 +124,55 @@ class CorrespondenceDeliveryIT {
   }
 
   @Test
+  void theDeliveryJobRendersTheQueuedLettersStoresThemAndSendsExactlyTheStoredPdfs() throws Exception {
+    String caseReference = queue();
+    OutboxMessage queued = message(caseReference);
+    assertThat(repository.attachments(queued.id())).hasSize(2).allSatisfy(letter -> {
+      assertThat(letter.sourceXhtml()).contains(caseReference);
+      assertThat(letter.content()).isNull();
+    });
+
+    managementService.executeJob(deliveryJob(caseReference).getId());
+
+    assertThat(greenMail.waitForIncomingEmail(5000, RECIPIENTS)).isTrue();
+    List<BodyPart> sent = attachments(received(queued.messageId()).get(0));
+    List<Attachment> stored = repository.attachments(queued.id());
+    assertThat(stored).hasSameSizeAs(sent).hasSize(2);
+    for (int i = 0; i < stored.size(); i++) {
+      assertThat(new String(stored.get(i).content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+      assertThat(stored.get(i).content()).isEqualTo(sent.get(i).getInputStream().readAllBytes());
+    }
+  }
+
+  @Test
+  void aLetterWhosePdfCannotBeRenderedFailsTheJobIsRecordedAndRaisesAnIncidentAfterRetries() {
+    String caseReference = queue();
+    OutboxMessage queued = message(caseReference);
+    jdbc.update("UPDATE cspr_outbox_attachment SET source_xhtml = ? WHERE outbox_id = ? AND file_name = ?",
+        "<html><body><p>Unclosed</body></html>", queued.id(), queued.attachmentNames().get(1));
+    Job job = deliveryJob(caseReference);
+
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("Delivery of " + queued.messageId());
+    OutboxMessage failed = repository.find(queued.id()).orElseThrow();
+    assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.lastError()).contains("not well-formed XHTML");
+    assertThat(incidents(job)).isEmpty();
+
+    while (retries(job) > 0) {
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(Exception.class);
+    }
+    assertThat(repository.find(queued.id()).orElseThrow().attempts()).isEqualTo(6);
+    List<Incident> incidents = incidents(job);
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).getIncidentMessage()).contains(queued.messageId());
+    assertThat(received(queued.messageId())).as("nothing sent").isEmpty();
+    assertThat(repository.attachments(queued.id())).extracting(Attachment::content)
+        .as("no letter stored for a message that was not sent").allMatch(Objects::isNull);
+  }
+
+  @Test
   void whenSmtpIsDownDeliveryRetriesThenRaisesAnIncidentAndResumesOnceSmtpIsBack() throws Exception {
     greenMail.stop();
     String caseReference = queue();
@@ -135,6 +188,8 @@ class CorrespondenceDeliveryIT {
     assertThat(failed.attempts()).isEqualTo(1);
     assertThat(failed.lastError()).contains("MailSendException");
     assertThat(incidents(job)).isEmpty();
+    List<Attachment> stored = repository.attachments(queued.id());
+    assertThat(stored).as("letters stored before the first send").extracting(Attachment::content).doesNotContainNull();
 
     int attempts = 1;
     while (retries(job) > 0) {
@@ -161,6 +216,11 @@ class CorrespondenceDeliveryIT {
 
     assertThat(greenMail.waitForIncomingEmail(5000, RECIPIENTS)).isTrue();
     assertThat(received(queued.messageId())).as("exactly one delivery").hasSize(RECIPIENTS);
+    List<BodyPart> letters = attachments(received(queued.messageId()).get(0));
+    for (int i = 0; i < stored.size(); i++) {
+      assertThat(letters.get(i).getInputStream().readAllBytes()).as("the letter stored at the first attempt")
+          .isEqualTo(stored.get(i).content());
+    }
     OutboxMessage sent = repository.find(queued.id()).orElseThrow();
     assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
     assertThat(sent.attempts()).isEqualTo(7);
@@ -241,22 +301,6 @@ class CorrespondenceDeliveryIT {
           }
         })
         .toList();
-  }
-
-  private static List<String> addresses(Address[] addresses) {
-    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
-  }
-
-  private static List<BodyPart> attachments(MimeMessage message) throws Exception {
-    List<BodyPart> parts = new ArrayList<>();
-    Multipart multipart = (Multipart) message.getContent();
-    for (int i = 0; i < multipart.getCount(); i++) {
-      BodyPart part = multipart.getBodyPart(i);
-      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-        parts.add(part);
-      }
-    }
-    return parts;
   }
 
   private static int freePort() {

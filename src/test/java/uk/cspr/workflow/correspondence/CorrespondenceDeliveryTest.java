@@ -36,8 +36,10 @@ class CorrespondenceDeliveryTest {
             new CorrespondenceProperties(false, Map.of(), null, null, null, null, null),
             new MockEnvironment().withProperty("spring.mail.host", "localhost"),
             beans.getBeanProvider(JavaMailSender.class));
+    PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     return new CorrespondenceDelivery(
-        repository, beans.getBeanProvider(JavaMailSender.class), guard, mock(PlatformTransactionManager.class));
+        repository, new OutboxLetters(repository, new LetterPdfRenderer(), transactions),
+        beans.getBeanProvider(JavaMailSender.class), guard, transactions);
   }
 
   private static OutboxMessage message(OutboxStatus status) {

@@ -31,6 +31,7 @@ class CorrespondenceLogControllerTest {
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired OutboxRepository repository;
 
   private String caseReference;
 
@@ -83,6 +84,8 @@ class CorrespondenceLogControllerTest {
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+    assertThat(repository.attachment(entry.get("id").toString(), attachments.get(0).get("name")).orElseThrow().content())
+        .as("rendered on demand before delivery, not stored").isNull();
   }
 
   @Test

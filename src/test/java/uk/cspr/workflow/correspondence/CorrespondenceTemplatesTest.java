@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.cspr.workflow.config.Partnerships.Partnership;
 
 /** Letters and e-mail bodies render with full, partial or no case data, escaped, and as valid PDF. */
@@ -77,7 +80,7 @@ class CorrespondenceTemplatesTest {
       byte[] pdf = renderer.pdf(html);
       String keep = System.getenv("CSPR_LETTERS_OUT");
       if (keep != null && !variables.isEmpty()) {
-        java.nio.file.Files.write(java.nio.file.Path.of(keep, letter + ".pdf"), pdf);
+        Files.write(Path.of(keep, letter + ".pdf"), pdf);
       }
       assertThat(pdfText(pdf)).contains(CASE).contains("OFFICIAL-SENSITIVE");
     }
@@ -139,6 +142,26 @@ class CorrespondenceTemplatesTest {
     assertThat(dsp).contains("Female").contains("30 December 2026 at 23:59").contains("22 December 2026 at 09:30")
         .contains("Child seriously harmed Yes").contains("Child died Not recorded")
         .contains("The local authority notifies the Child Safeguarding Practice Review Panel within 5 working days");
+  }
+
+  @Test
+  void letterXhtmlThatIsNotWellFormedIsRejectedBeforeRendering() {
+    String unclosed = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Unclosed</body></html>";
+    assertThatThrownBy(() -> renderer.checkWellFormed(unclosed))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not well-formed");
+    assertThatThrownBy(() -> renderer.pdf(unclosed)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void letterXhtmlCannotReadLocalFiles(@TempDir Path directory) throws IOException {
+    Path secret = Files.writeString(directory.resolve("secret.txt"), "TOP-SECRET-VALUE");
+    String xxe = "<!DOCTYPE html [<!ENTITY secret SYSTEM \"" + secret.toUri() + "\">]>"
+        + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>" + CASE + " &secret;</p></body></html>";
+    try {
+      assertThat(pdfText(renderer.pdf(xxe))).contains(CASE).doesNotContain("TOP-SECRET-VALUE");
+    } catch (IllegalArgumentException refused) {
+      assertThat(refused).hasMessageContaining("not well-formed");
+    }
   }
 
   @Test

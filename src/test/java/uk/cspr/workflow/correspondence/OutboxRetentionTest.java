@@ -47,7 +47,7 @@ class OutboxRetentionTest {
         new OutboxMessage(id, "<" + id + "@cspr.workflow>", "NL-2026-0001", "north-lincolnshire", null, null,
             "dspNotification", "cspr@localhost", null, List.of("a@example.org"), List.of(), "NL-2026-0001: x", "<p/>",
             status, queuedAt, null, 0, null, null, List.of()),
-        List.of(new Attachment("letter.pdf", "application/pdf", new byte[] {1, 2, 3})));
+        List.of(new Attachment("letter.pdf", "application/pdf", new byte[] {1, 2, 3}, "<p/>")));
     return id;
   }
 }

@@ -40,9 +40,35 @@ class OutboxSchemaIT {
 
   @Test
   void outboxOnH2() {
+    roundTrip(h2());
+  }
+
+  @Test
+  void anOutboxCreatedBeforeLettersWereRenderedByTheJobIsUpgradedOnPostgres() {
+    new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE outbox_upgrade");
+    upgrade(postgres.getDatabase("postgres", "outbox_upgrade"));
+  }
+
+  @Test
+  void anOutboxCreatedBeforeLettersWereRenderedByTheJobIsUpgradedOnH2() {
+    upgrade(h2());
+  }
+
+  private static JdbcDataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:schema-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    roundTrip(h2);
+    return h2;
+  }
+
+  /** An attachment table as it was when the step stored finished PDFs: content NOT NULL, no XHTML. */
+  private static void upgrade(DataSource dataSource) {
+    new ResourceDatabasePopulator(new ClassPathResource("db/cspr-schema.sql")).execute(dataSource);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("DROP TABLE cspr_outbox_attachment");
+    jdbc.execute("CREATE TABLE cspr_outbox_attachment (outbox_id VARCHAR(36) NOT NULL REFERENCES cspr_outbox_message (id), "
+        + "sort_order INT NOT NULL, file_name VARCHAR(255) NOT NULL, content_type VARCHAR(100) NOT NULL, "
+        + "content BYTEA NOT NULL, PRIMARY KEY (outbox_id, file_name))");
+    roundTrip(dataSource);
   }
 
   private static void roundTrip(DataSource dataSource) {
@@ -62,15 +88,24 @@ class OutboxSchemaIT {
             "north-lincolnshire", "pi-1", "serviceTask_send", "dspNotification", "cspr@localhost",
             "mars@northlincs.gov.uk", List.of("a@example.org", "b@example.org"), List.of(), "NL-2027-0001: Notification",
             "<p>Body with unicode: \u00e9\u2019</p>", OutboxStatus.QUEUED, queuedAt, null, 0, null, null, List.of());
-    repository.insert(message, List.of(new Attachment("NL-2027-0001-letter.pdf", "application/pdf", pdf)));
+    repository.insert(message, List.of(
+        new Attachment("NL-2027-0001-letter.pdf", "application/pdf", pdf, "<p>Letter</p>"),
+        Attachment.letter("NL-2027-0001-notice.pdf", "<p>Notice \u00e9</p>")));
 
     OutboxMessage read = repository.find(message.id()).orElseThrow();
     assertThat(read.to()).containsExactly("a@example.org", "b@example.org");
     assertThat(read.cc()).isEmpty();
     assertThat(read.bodyHtml()).isEqualTo(message.bodyHtml());
     assertThat(read.queuedAt().toInstant()).isEqualTo(queuedAt.toInstant());
-    assertThat(read.attachmentNames()).containsExactly("NL-2027-0001-letter.pdf");
+    assertThat(read.attachmentNames()).containsExactly("NL-2027-0001-letter.pdf", "NL-2027-0001-notice.pdf");
     assertThat(repository.attachment(message.id(), "NL-2027-0001-letter.pdf").orElseThrow().content()).isEqualTo(pdf);
+    Attachment notice = repository.attachment(message.id(), "NL-2027-0001-notice.pdf").orElseThrow();
+    assertThat(notice.content()).as("not rendered yet").isNull();
+    assertThat(notice.sourceXhtml()).isEqualTo("<p>Notice \u00e9</p>");
+    repository.storePdf(message.id(), notice.fileName(), new byte[] {1, 2});
+    repository.storePdf(message.id(), notice.fileName(), new byte[] {3, 4});
+    assertThat(repository.attachments(message.id())).extracting(Attachment::content)
+        .as("the first PDF stored is kept").containsExactly(pdf, new byte[] {1, 2});
     assertThat(repository.findByCase("NL-2027-0001")).extracting(OutboxMessage::id).contains(message.id());
 
     repository.markFailed(message.id(), queuedAt.plusMinutes(1), "x".repeat(5000));
