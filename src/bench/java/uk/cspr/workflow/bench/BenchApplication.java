@@ -1,5 +1,6 @@
 package uk.cspr.workflow.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringBootConfiguration;
@@ -63,5 +64,17 @@ public class BenchApplication {
       args.add("--spring.datasource.driver-class-name=org.postgresql.Driver");
     }
     return args;
+  }
+
+  /**
+   * Deliveries go to the in-process GreenMail sink, greeted with HELO as in the demo profile:
+   * GreenMail writes its multi-line EHLO reply line by line, a ~40 ms stall per connection that a
+   * real relay does not have (README "Benchmarks").
+   */
+  static List<String> mailSinkArgs(GreenMail smtp) {
+    return List.of(
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--spring.mail.properties.mail.smtp.ehlo=false");
   }
 }

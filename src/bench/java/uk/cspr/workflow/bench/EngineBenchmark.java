@@ -32,12 +32,6 @@ final class EngineBenchmark {
 
   private static final String PG_USER = "postgres";
 
-  /**
-   * Turns a candidate optimisation off in the "before" engine. Used for the LocalTimescales result
-   * cache tried after profiling (README "Benchmarks": no measurable gain, so it was not kept).
-   */
-  private static final String[] BEFORE_ARGS = {"--cspr.timescales.cache-results=false"};
-
   static void run(Results results, boolean quick) throws Exception {
     int warmUp = quick ? 1 : 3;
     int measured = quick ? 3 : 15;
@@ -46,9 +40,9 @@ final class EngineBenchmark {
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("lifecycle", "notification -> rapid review -> panelDecision -> LCSPR (publication, action plan sign-off, closure)");
       detail.put("floor", "same models; our delegates/listeners skipped, their recorded variable and task-field writes replayed (FloorReplay)");
-      detail.put("h2", pair(results, "H2", smtp, warmUp, measured, null, false));
+      detail.put("h2", pair(results, "H2", smtp, warmUp, measured, null));
       EmbeddedPostgres postgres = PostgresTestDatabase.server();
-      detail.put("postgres", pair(results, "PostgreSQL", smtp, warmUp, measured, postgres, false));
+      detail.put("postgres", pair(results, "PostgreSQL", smtp, warmUp, measured, postgres));
       results.detail("engine", detail);
     } finally {
       smtp.stop();
@@ -85,13 +79,11 @@ final class EngineBenchmark {
     final List<Double> commitsPer = new ArrayList<>();
     final Map<String, List<Double>> byStep = new LinkedHashMap<>();
 
-    Engine(String name, boolean floor, String jdbcUrl, EmbeddedPostgres postgres, GreenMail smtp, String... extra) {
+    Engine(String name, boolean floor, String jdbcUrl, EmbeddedPostgres postgres, GreenMail smtp) {
       this.name = name;
       this.floor = floor;
       this.plugin = new FloorReplay.Plugin(floor ? FloorReplay.Mode.REPLAY : FloorReplay.Mode.PASS);
-      List<String> args = new ArrayList<>(List.of(args("bench-" + name, jdbcUrl, postgres, smtp)));
-      args.addAll(List.of(extra));
-      this.context = BenchApplication.start(List.of(commits, plugin), args.toArray(String[]::new));
+      this.context = BenchApplication.start(List.of(commits, plugin), args("bench-" + name, jdbcUrl, postgres, smtp));
     }
 
     Lifecycle lifecycle() {
@@ -130,22 +122,15 @@ final class EngineBenchmark {
   }
 
   /**
-   * Engines on one database, side by side: "real" (the application), optionally "before" (the
-   * application with a property that turns a candidate optimisation off, for before/after
-   * figures), and "floor".
+   * Engines on one database, side by side: "real" (the application) and "floor".
    */
   private static Map<String, Object> pair(Results results, String db, GreenMail smtp, int warmUp, int measured,
-      EmbeddedPostgres postgres, boolean withBefore) throws Exception {
+      EmbeddedPostgres postgres) throws Exception {
     List<Engine> engines = new ArrayList<>();
     JdbcReference jdbc = postgres == null ? null : new JdbcReference(database(postgres));
     try {
       Engine real = new Engine("real", false, database(postgres), postgres, smtp);
       engines.add(real);
-      Engine before = null;
-      if (withBefore) {
-        before = new Engine("before", false, database(postgres), postgres, smtp, BEFORE_ARGS);
-        engines.add(before);
-      }
       Engine floor = new Engine("floor", true, database(postgres), postgres, smtp);
       engines.add(floor);
       String realDb = real.context.getEnvironment().getProperty("spring.datasource.url");
@@ -170,16 +155,12 @@ final class EngineBenchmark {
 
       List<Double> ratios = new ArrayList<>();
       List<Double> userRatios = new ArrayList<>();
-      List<Double> beforeRatios = new ArrayList<>();
       for (int i = 0; i < measured; i++) {
         for (int k = 0; k < engines.size(); k++) { // rotate the order round by round
           engines.get((i + k) % engines.size()).measure();
         }
         ratios.add(real.last() / floor.last());
         userRatios.add(real.lastUser() / floor.lastUser());
-        if (before != null) {
-          beforeRatios.add(before.last() / floor.last());
-        }
         if (jdbc != null) {
           jdbc.burst(200);
         }
@@ -208,12 +189,6 @@ final class EngineBenchmark {
           "≤ 1.3×", ratio.median() <= 1.3);
       results.row(name, "real / floor, user-task steps only (paired median)",
           Results.fmt(userRatio.median()) + "× (IQR " + Results.fmt(userRatio.p25()) + "–" + Results.fmt(userRatio.p75()) + "×)");
-      if (before != null) {
-        Stats beforeRatio = Stats.of(beforeRatios);
-        results.row(name, "before the fix / floor (paired median)",
-            Results.fmt(beforeRatio.median()) + "× (IQR " + Results.fmt(beforeRatio.p25()) + "–"
-                + Results.fmt(beforeRatio.p75()) + "×)", "≤ 1.3×", beforeRatio.median() <= 1.3);
-      }
       for (Engine engine : engines) {
         Stats step = Stats.of(engine.userStepMs);
         results.row(name, "user-task step p50 / p95, " + engine.name,
@@ -235,9 +210,6 @@ final class EngineBenchmark {
       detail.put("measuredLifecyclesPerEngine", measured);
       detail.put("pairedRatioRealToFloor", ratio.json());
       detail.put("pairedRatioRealToFloorUserTaskSteps", userRatio.json());
-      if (before != null) {
-        detail.put("pairedRatioBeforeToFloor", Stats.of(beforeRatios).json());
-      }
       for (Engine engine : engines) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("lifecycleMs", Stats.of(engine.lifecycleMs).json());
@@ -285,8 +257,7 @@ final class EngineBenchmark {
   private static String[] args(String name, String jdbcUrl, EmbeddedPostgres postgres, GreenMail smtp) {
     List<String> args = BenchApplication.commonArgs(name, jdbcUrl, postgres == null ? "sa" : PG_USER,
         postgres == null ? "" : PG_USER);
-    args.add("--spring.mail.host=127.0.0.1");
-    args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+    args.addAll(BenchApplication.mailSinkArgs(smtp));
     return args.toArray(String[]::new);
   }
 

@@ -36,8 +36,7 @@ final class TasklistBenchmark {
     List<String> args = BenchApplication.commonArgs("bench-tasklist", EngineBenchmark.database(postgres), "postgres", "postgres");
     args.set(args.indexOf("--camunda.bpm.job-execution.enabled=false"), "--camunda.bpm.job-execution.enabled=true");
     args.remove("--camunda.bpm.generate-unique-process-engine-name=true"); // /engine-rest serves engine "default"
-    args.add("--spring.mail.host=127.0.0.1");
-    args.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+    args.addAll(BenchApplication.mailSinkArgs(smtp));
     ConfigurableApplicationContext app = BenchApplication.start(List.of(), args.toArray(String[]::new));
     try {
       BenchUser coordinator = new BenchUser(app, "benchcoordinator", "business-unit", "north-lincolnshire");
