@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -82,24 +84,37 @@ class CaseIndex {
     callerScope.asSystem(() -> {
       Set<String> cases = historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(processInstanceIds))
           .list().stream().map(HistoricProcessInstance::getBusinessKey).filter(Objects::nonNull)
-          .collect(Collectors.toCollection(LinkedHashSet::new));
-      cases.forEach(this::refreshCase);
+          .collect(Collectors.toCollection(TreeSet::new));
+      cases.forEach(this::refreshCase); // in one order, so two refreshes never wait for each other's locks
     });
   }
 
-  /** Computes one case's row anew, as the system. */
+  /**
+   * Computes one case's row anew, as the system. The row is locked first, so two transactions
+   * changing the same case (e.g. on two nodes) refresh it one after the other, the second seeing
+   * what the first committed.
+   */
   void refreshCase(String caseReference) {
     callerScope.asSystem(() -> {
       MapSqlParameterSource key = new MapSqlParameterSource("ref", caseReference);
-      jdbc.update("DELETE FROM " + TABLE + " WHERE case_reference = :ref", key);
-      rows.row(caseReference).ifPresent(row -> jdbc.update(
-          "INSERT INTO " + TABLE + " (case_reference, tenant_id, process_key, nearest_due_at, case_row, refreshed_at) "
+      boolean indexed = !jdbc.queryForList(
+          "SELECT case_reference FROM " + TABLE + " WHERE case_reference = :ref FOR UPDATE", key, String.class).isEmpty();
+      Optional<CaseDeadlines> row = rows.row(caseReference);
+      if (row.isEmpty()) {
+        jdbc.update("DELETE FROM " + TABLE + " WHERE case_reference = :ref", key);
+        return;
+      }
+      key.addValue("tenant", row.get().partnership())
+          .addValue("key", row.get().flows().get(0).processKey())
+          .addValue("nearest", timestamp(row.get().nearestDueAt()))
+          .addValue("row", write(row.get()))
+          .addValue("now", timestamp(ClockUtil.getCurrentTime().toInstant()));
+      jdbc.update(indexed
+          ? "UPDATE " + TABLE + " SET tenant_id = :tenant, process_key = :key, nearest_due_at = :nearest, case_row = :row, "
+              + "refreshed_at = :now WHERE case_reference = :ref"
+          : "INSERT INTO " + TABLE + " (case_reference, tenant_id, process_key, nearest_due_at, case_row, refreshed_at) "
               + "VALUES (:ref, :tenant, :key, :nearest, :row, :now)",
-          key.addValue("tenant", row.partnership())
-              .addValue("key", row.flows().get(0).processKey())
-              .addValue("nearest", timestamp(row.nearestDueAt()))
-              .addValue("row", write(row))
-              .addValue("now", timestamp(ClockUtil.getCurrentTime().toInstant()))));
+          key);
     });
   }
 

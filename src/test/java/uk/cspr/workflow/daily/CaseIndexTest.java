@@ -8,6 +8,12 @@ import static uk.cspr.workflow.notification.NotificationProcess.Elements.RECORD_
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.workflow.correspondence.Correspondence;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.parallel.ParallelReviewProcess;
+import uk.cspr.workflow.parallel.ParallelReviews;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
@@ -46,6 +56,8 @@ class CaseIndexTest {
   @Autowired DeadlineIndexes indexes;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired ParallelReviews parallelReviews;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @AfterEach
   void resetClock() {
@@ -124,6 +136,54 @@ class CaseIndexTest {
     indexes.fillIfEmpty();
 
     assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void twoTransactionsChangingOneCaseAtOnceLeaveItsRowWithBothChanges() throws Exception {
+    EngineClock.setTo("2027-04-05T10:00"); // Mon
+    ProcessInstance notification = runtime.startProcessInstanceByKey(NotificationProcess.KEY, referral("2027-04-05T09:00"));
+    String key = notification.getBusinessKey();
+    ProcessInstance parallel = parallelReviews.start(key, "north-lincolnshire", Map.of());
+    Date movedYjbDeadline = EngineClock.endOf("2027-04-30");
+    String informTask = tasks.createTaskQuery().processInstanceId(notification.getId()).taskDefinitionKey(INFORM_PARTNERS)
+        .singleResult().getId();
+
+    // Each changes its own flow instance of the case, then both commit at the same moment
+    CyclicBarrier bothChanged = new CyclicBarrier(2);
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> inform = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        tasks.complete(informTask, Map.of("partnersInformedConfirmed", true));
+        await(bothChanged);
+      }));
+      Future<?> moveDeadline = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        runtime.setVariable(parallel.getId(), ParallelReviewProcess.Vars.YJB_NOTIFICATION_DUE_AT, movedYjbDeadline);
+        await(bothChanged);
+      }));
+      inform.get(30, TimeUnit.SECONDS);
+      moveDeadline.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+
+    CaseDeadlines row = assertIndexedAsComputed(key);
+    assertThat(row.deadlines()).anySatisfy(d -> {
+      assertThat(d.name()).isEqualTo("partnersInformedDueAt");
+      assertThat(d.status()).isEqualTo(DeadlineStatus.MET);
+    });
+    assertThat(row.deadlines()).anySatisfy(d -> {
+      assertThat(d.name()).isEqualTo(ParallelReviewProcess.Vars.YJB_NOTIFICATION_DUE_AT);
+      assertThat(d.dueAt()).isEqualTo(movedYjbDeadline.toInstant());
+    });
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every stored row (as of now) and outcome. */
