@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -50,20 +50,23 @@ class CaseIndex {
     this.json = json;
   }
 
-  /** A command touched this flow instance: its case is refreshed before the transaction commits. */
-  void touched(String processInstanceId) {
+  /**
+   * A command touched this flow instance (of the case {@code caseReference}, when the command knows
+   * it): its case is refreshed before the transaction commits.
+   */
+  void touched(String processInstanceId, String caseReference) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException("Engine commands run in Spring transactions; the deadlines board needs one");
     }
     @SuppressWarnings("unchecked")
-    Set<String> touched = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    Map<String, String> touched = (Map<String, String>) TransactionSynchronizationManager.getResource(this);
     if (touched == null) {
-      Set<String> ids = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(this, ids);
+      Map<String, String> instances = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, instances);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          refresh(ids);
+          refresh(instances);
         }
 
         @Override
@@ -71,21 +74,32 @@ class CaseIndex {
           TransactionSynchronizationManager.unbindResourceIfPossible(CaseIndex.this);
         }
       });
-      touched = ids;
+      touched = instances;
     }
-    touched.add(processInstanceId);
+    if (caseReference != null) {
+      touched.put(processInstanceId, caseReference);
+    } else {
+      touched.putIfAbsent(processInstanceId, null);
+    }
   }
 
-  /** Computes the rows of the cases of these instances anew (removes those no longer open). */
-  void refresh(Collection<String> processInstanceIds) {
-    if (processInstanceIds.isEmpty()) {
-      return;
-    }
+  /** Computes the rows of these instances' cases anew (removes those no longer open); unknown cases are looked up. */
+  private void refresh(Map<String, String> caseOfInstance) {
     callerScope.asSystem(() -> {
-      Set<String> cases = historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(processInstanceIds))
-          .list().stream().map(HistoricProcessInstance::getBusinessKey).filter(Objects::nonNull)
-          .collect(Collectors.toCollection(TreeSet::new));
-      cases.forEach(this::refreshCase); // in one order, so two refreshes never wait for each other's locks
+      Set<String> cases = new TreeSet<>(); // one order, so two refreshes never wait for each other's locks
+      Set<String> unknown = new HashSet<>();
+      caseOfInstance.forEach((instance, reference) -> {
+        if (reference != null) {
+          cases.add(reference);
+        } else {
+          unknown.add(instance);
+        }
+      });
+      if (!unknown.isEmpty()) {
+        historyService.createHistoricProcessInstanceQuery().processInstanceIds(unknown).list().stream()
+            .map(HistoricProcessInstance::getBusinessKey).filter(Objects::nonNull).forEach(cases::add);
+      }
+      cases.forEach(this::refreshCase);
     });
   }
 

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +48,7 @@ class DeadlineHistoryPlugin extends AbstractProcessEnginePlugin implements Histo
   @Override
   public void handleEvent(HistoryEvent event) {
     if (event.getProcessInstanceId() != null && belongsToFlow(event)) {
-      caseIndex.getObject().touched(event.getProcessInstanceId());
+      caseIndex.getObject().touched(event.getProcessInstanceId(), businessKey(event));
     }
     if (event instanceof HistoricTaskInstanceEventEntity task
         && TASK_COMPLETED.equals(task.getEventType())
@@ -56,6 +60,17 @@ class DeadlineHistoryPlugin extends AbstractProcessEnginePlugin implements Histo
   @Override
   public void handleEvents(List<HistoryEvent> events) {
     events.forEach(this::handleEvent);
+  }
+
+  /** The case reference, if the command already knows it (else {@link CaseIndex} looks it up). */
+  private static String businessKey(HistoryEvent event) {
+    if (event instanceof HistoricProcessInstanceEventEntity instance && instance.getBusinessKey() != null) {
+      return instance.getBusinessKey();
+    }
+    CommandContext command = Context.getCommandContext();
+    ExecutionEntity processInstance = command == null ? null
+        : command.getDbEntityManager().getCachedEntity(ExecutionEntity.class, event.getProcessInstanceId());
+    return processInstance == null ? null : processInstance.getBusinessKey();
   }
 
   /** A flow's instance or one it calls; not e.g. the delivery of a letter. */

@@ -43,7 +43,15 @@ class TaskFormCheck implements TaskListener {
     }
     String deploymentId = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
     JsonNode form = forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
-    FormValues values = new FormValues(new HashMap<>(task.getVariables()));
+    // Only the form's own fields: reading every case variable would deserialise them all
+    Map<String, Object> submitted = new HashMap<>();
+    for (JsonNode component : form.path("components")) {
+      String key = component.path("key").asText(null);
+      if (key != null) {
+        submitted.put(key, task.getVariable(key));
+      }
+    }
+    FormValues values = new FormValues(submitted);
     for (JsonNode component : form.path("components")) {
       String key = component.path("key").asText(null);
       if (key == null || component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
