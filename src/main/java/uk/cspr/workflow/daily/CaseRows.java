@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -31,8 +33,8 @@ import uk.cspr.workflow.daily.InstanceSnapshot.TaskRecord;
  * One case's row of the deadlines board, computed from the engine: its open flow instances (and the
  * processes they call, which carry the same business key = case reference), their {@code *DueAt}
  * variables, unfinished activities and deadline tasks, classified by {@link DeadlineRules}. A
- * handful of queries, all bounded by the case. Callers decide whose permissions apply ({@link
- * CaseIndex} runs it as the system).
+ * handful of queries, all bounded by the case. Runs as the system ({@link CaseIndex}): one query
+ * is native, and native queries check no permission.
  */
 @Component
 class CaseRows {
@@ -41,6 +43,7 @@ class CaseRows {
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final ManagementService managementService;
   private final WorkingDays workingDays;
   private final FlowModels flowModels;
   private final DeadlineVariableNames variableNames;
@@ -49,12 +52,14 @@ class CaseRows {
   CaseRows(
       RuntimeService runtimeService,
       HistoryService historyService,
+      ManagementService managementService,
       WorkingDays workingDays,
       FlowModels flowModels,
       DeadlineVariableNames variableNames,
       Partnerships partnerships) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
+    this.managementService = managementService;
     this.workingDays = workingDays;
     this.flowModels = flowModels;
     this.variableNames = variableNames;
@@ -84,11 +89,11 @@ class CaseRows {
     }
     Map<String, Map<String, Instant>> dueDates = dueDates(instances);
     Map<String, List<TaskRecord>> tasks = deadlineTasks(caseReference, instances, keyOf);
+    Map<String, List<HistoricActivityInstance>> activities = unfinishedActivities(instances);
     List<InstanceSnapshot> snapshots = new ArrayList<>();
     for (ProcessInstance instance : instances) {
       String id = instance.getId();
-      List<HistoricActivityInstance> active =
-          historyService.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().orderPartiallyByOccurrence().asc().list();
+      List<HistoricActivityInstance> active = activities.getOrDefault(id, List.of());
       snapshots.add(new InstanceSnapshot(
           id,
           instance.getRootProcessInstanceId(),
@@ -103,6 +108,22 @@ class CaseRows {
               .distinct().toList()));
     }
     return Optional.of(row(caseReference, snapshots, rulesNow()));
+  }
+
+  /**
+   * The unfinished activities of the instances, in the order they started, in one query: the
+   * engine's query takes one instance at a time (native, so call this as the system only).
+   */
+  private Map<String, List<HistoricActivityInstance>> unfinishedActivities(List<ProcessInstance> instances) {
+    StringBuilder ids = new StringBuilder();
+    NativeHistoricActivityInstanceQuery query = historyService.createNativeHistoricActivityInstanceQuery();
+    for (int i = 0; i < instances.size(); i++) {
+      ids.append(i == 0 ? "" : ", ").append("#{id").append(i).append('}');
+      query.parameter("id" + i, instances.get(i).getId());
+    }
+    query.sql("SELECT * FROM " + managementService.getTableName(HistoricActivityInstance.class)
+        + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN (" + ids + ") ORDER BY START_TIME_, SEQUENCE_COUNTER_");
+    return query.list().stream().collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
   }
 
   /** The process-level deadline variables of the instances. */
