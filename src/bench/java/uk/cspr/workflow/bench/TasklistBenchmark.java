@@ -28,8 +28,8 @@ import uk.cspr.workflow.support.PostgresTestDatabase;
 final class TasklistBenchmark {
 
   static void run(Results results, boolean quick) throws Exception {
-    int warmUp = quick ? 10 : 30;
-    int perClient = quick ? 15 : 60;
+    int warmUp = quick ? 10 : 200;
+    int perClient = quick ? 15 : 100;
     int clients = 2;
     GreenMail smtp = EngineBenchmark.smtpSink();
     EmbeddedPostgres postgres = PostgresTestDatabase.server();
