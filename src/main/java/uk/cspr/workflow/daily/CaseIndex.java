@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CaseIndex {
 
   private static final String TABLE = "cspr_case_deadline";
+  private static final Logger LOG = LoggerFactory.getLogger(CaseIndex.class);
 
   private final CaseRows rows;
   private final HistoryService historyService;
@@ -113,7 +116,13 @@ class CaseIndex {
       MapSqlParameterSource key = new MapSqlParameterSource("ref", caseReference);
       boolean indexed = !jdbc.queryForList(
           "SELECT case_reference FROM " + TABLE + " WHERE case_reference = :ref FOR UPDATE", key, String.class).isEmpty();
-      Optional<CaseDeadlines> row = rows.row(caseReference);
+      Optional<CaseDeadlines> row;
+      try {
+        row = rows.row(caseReference);
+      } catch (RuntimeException e) { // the board must never stop a statutory step
+        LOG.error("Deadlines board: the row of case {} could not be computed and stays as it was", caseReference, e);
+        return;
+      }
       if (row.isEmpty()) {
         jdbc.update("DELETE FROM " + TABLE + " WHERE case_reference = :ref", key);
         return;

@@ -36,6 +36,7 @@ import uk.cspr.workflow.parallel.ParallelReviews;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
+import uk.cspr.workflow.support.TaskSteps;
 import uk.cspr.workflow.support.TestReferrals;
 
 /**
@@ -227,11 +228,6 @@ abstract class CaseIndexScenarios {
   }
 
   private void complete(ProcessInstance instance, String taskKey, Object... values) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < values.length; i += 2) {
-      variables.put((String) values[i], values[i + 1]);
-    }
-    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult().getId();
-    tasks.complete(taskId, variables);
+    TaskSteps.complete(tasks, instance, taskKey, values);
   }
 }

@@ -31,6 +31,7 @@ import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
+import uk.cspr.workflow.support.TaskSteps;
 
 /**
  * {@code GET /api/deadlines} and {@code /api/deadlines/summary} over HTTP as the demo users
@@ -288,16 +289,10 @@ class DeadlinesApiTest {
   }
 
   private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult().getId();
-    tasks.complete(taskId, variables);
+    TaskSteps.complete(tasks, instance, taskKey, variables);
   }
 
   private void complete(ProcessInstance instance, String taskKey, Object... values) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < values.length; i += 2) {
-      variables.put((String) values[i], values[i + 1]);
-    }
-    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult().getId();
-    tasks.complete(taskId, variables);
+    TaskSteps.complete(tasks, instance, taskKey, values);
   }
 }
