@@ -1,50 +1,42 @@
 package uk.cspr.workflow.correspondence;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
  * The letters (PDF) of an outbox message. Their XHTML is fixed when the message is queued; the PDF
- * is rendered later, out of the user's step: by the delivery job, which stores it in its own
- * transaction before sending (so every attempt sends, and the log serves, the same bytes), or on
- * demand, without storing, for a download before delivery.
+ * is rendered later, out of the user's step: by the delivery job, which stores it in the job's
+ * transaction, so it commits with the delivery it was sent in (the log serves what was sent; a
+ * failed attempt stores nothing, and one job needs one database connection), or on demand, without
+ * storing, for a download before delivery.
  */
 @Component
 class OutboxLetters {
 
   private final OutboxRepository repository;
   private final LetterPdfRenderer renderer;
-  private final TransactionTemplate separateTransaction;
 
-  OutboxLetters(OutboxRepository repository, LetterPdfRenderer renderer, PlatformTransactionManager transactionManager) {
+  OutboxLetters(OutboxRepository repository, LetterPdfRenderer renderer) {
     this.repository = repository;
     this.renderer = renderer;
-    this.separateTransaction = new TransactionTemplate(transactionManager);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Every letter of the message as PDF, rendering and storing those not rendered yet. */
+  /** Every letter of the message as PDF, rendering and storing (in the caller's transaction) those not rendered yet. */
   List<Attachment> forDelivery(String outboxId) {
-    List<Attachment> letters = repository.attachments(outboxId);
-    Map<String, byte[]> rendered = new LinkedHashMap<>();
-    for (Attachment letter : letters) {
-      if (!letter.rendered()) {
-        rendered.put(letter.fileName(), renderer.pdf(letter.sourceXhtml()));
+    List<Attachment> letters = new ArrayList<>();
+    for (Attachment letter : repository.attachments(outboxId)) {
+      if (letter.rendered()) {
+        letters.add(letter);
+      } else {
+        byte[] pdf = renderer.pdf(letter.sourceXhtml());
+        repository.storePdf(outboxId, letter.fileName(), pdf);
+        letters.add(letter.withContent(pdf));
       }
     }
-    if (rendered.isEmpty()) {
-      return letters;
-    }
-    separateTransaction.executeWithoutResult(
-        status -> rendered.forEach((fileName, pdf) -> repository.storePdf(outboxId, fileName, pdf)));
-    return repository.attachments(outboxId); // what is stored, should another attempt have stored first
+    return letters;
   }
 
   /** One letter as PDF: the stored one, else rendered now. */

@@ -38,7 +38,7 @@ class CorrespondenceDeliveryTest {
             beans.getBeanProvider(JavaMailSender.class));
     PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     return new CorrespondenceDelivery(
-        repository, new OutboxLetters(repository, new LetterPdfRenderer(), transactions),
+        repository, new OutboxLetters(repository, new LetterPdfRenderer()),
         beans.getBeanProvider(JavaMailSender.class), guard, transactions);
   }
 
