@@ -11,6 +11,7 @@ import static uk.cspr.workflow.support.SmtpSink.attachments;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
@@ -21,8 +22,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -76,6 +83,7 @@ class CorrespondenceDeliveryIT {
   @Autowired CorrespondenceDelivery delivery;
   @Autowired FailedDeliveryResumer resumer;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void deploy() {
@@ -262,6 +270,29 @@ class CorrespondenceDeliveryIT {
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("spring.mail.host 'smtp.example.org' is not a loopback host")
             .hasMessageContaining("cspr.correspondence.live is not true"));
+  }
+
+  /** Each delivery job needs one connection: as many jobs at once as the pool has connections all complete. */
+  @Test
+  void aBurstOfDeliveriesOnAsManyThreadsAsThePoolHasConnectionsCompletes() throws Exception {
+    int connections = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      references.add(queue());
+    }
+    List<String> jobs = references.stream().map(reference -> deliveryJob(reference).getId()).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(connections);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      jobs.forEach(job -> runs.add(threads.submit(() -> managementService.executeJob(job))));
+      for (Future<?> run : runs) {
+        run.get(60, TimeUnit.SECONDS); // waiting for a second connection would time out after 30 s
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(references).allSatisfy(reference ->
+        assertThat(message(reference).status()).isEqualTo(OutboxStatus.SENT));
   }
 
   private String queue() {
