@@ -58,8 +58,9 @@ class CaseIndex {
    * it): its case is refreshed before the transaction commits.
    */
   void touched(String processInstanceId, String caseReference) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      throw new IllegalStateException("Engine commands run in Spring transactions; the deadlines board needs one");
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) { // engine commands run in Spring transactions
+      LOG.warn("Deadlines board: instance {} changed outside a Spring transaction; its case is not refreshed", processInstanceId);
+      return;
     }
     @SuppressWarnings("unchecked")
     Map<String, String> touched = (Map<String, String>) TransactionSynchronizationManager.getResource(this);

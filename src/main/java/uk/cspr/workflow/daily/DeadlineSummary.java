@@ -55,6 +55,9 @@ class DeadlineSummary {
     outcomes.counts(from, now, tenants)
         .forEach(count -> add(counts, count.processKey(), count.taskKey(), count.onTime(), count.late()));
     for (Task task : overdueOpenTasks(from, now, tenants)) {
+      if (task.getProcessDefinitionId() == null) {
+        continue; // a standalone task is no duty of a flow
+      }
       add(counts, flowModels.key(task.getProcessDefinitionId()), task.getTaskDefinitionKey(), 0, 1);
     }
     Set<String> readable = Set.copyOf(callerScope.history(

@@ -39,6 +39,9 @@ class DutyOutcomes {
   }
 
   private void insert(String taskId, String tenantId, String processKey, String taskKey, Date dueAt, Date completedAt) {
+    if (processKey == null) {
+      return; // a standalone task is no duty of a flow
+    }
     jdbc.update(
         "INSERT INTO cspr_duty_outcome (task_id, tenant_id, process_key, task_key, due_at, completed_at, on_time) "
             + "SELECT :id, :tenant, :processKey, :taskKey, :due, :completed, :onTime "

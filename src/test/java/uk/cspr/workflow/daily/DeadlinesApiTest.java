@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -225,6 +226,27 @@ class DeadlinesApiTest {
     assertThat(get("agencylead", "/api/deadlines").path("cases")).isEmpty();
     assertThat(get("agencylead", "/api/deadlines").path("total").asInt()).isZero();
     assertThat(http.getForEntity("/api/deadlines", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aStandaloneTaskWithADueDateIsNoDutyAndBreaksNothing() {
+    EngineClock.setTo("2027-02-10T10:00");
+    Task overdue = standaloneTask("Phone the school");
+    Task done = standaloneTask("Chase the GP");
+    tasks.complete(done.getId());
+
+    JsonNode summary = get("manager", "/api/deadlines/summary");
+    summary.path("duties").forEach(duty -> assertThat(duty.path("processKey").asText()).isNotBlank());
+    tasks.deleteTask(overdue.getId(), true);
+  }
+
+  private Task standaloneTask(String name) {
+    Task task = tasks.newTask();
+    task.setName(name);
+    task.setDueDate(EngineClock.endOf("2027-02-01"));
+    task.setTenantId("north-lincolnshire");
+    tasks.saveTask(task);
+    return task;
   }
 
   @Test
