@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 
 /**
@@ -33,6 +34,13 @@ public record Partnerships(Map<String, Partnership> partnerships) {
 
   public Optional<Partnership> find(String tenantId) {
     return Optional.ofNullable(tenantId).map(partnerships::get);
+  }
+
+  /** The form's required {@code partnership} field, a configured partnership (else 400 naming the field). */
+  public String required(FormValues form) {
+    String tenantId = form.text(CaseVariables.PARTNERSHIP, 64, true);
+    get(tenantId);
+    return tenantId;
   }
 
   /** The partnership; an unknown one is bad case data naming the field (400). */

@@ -62,8 +62,7 @@ class StartLcsprListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     FormValues form = new FormValues(execution.getVariables());
-    String tenant = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    partnerships.get(tenant); // known partnership, else 400
+    String tenant = partnerships.required(form);
 
     String reference = form.text(CaseVariables.CASE_REFERENCE, 64, false);
     if (reference == null) {

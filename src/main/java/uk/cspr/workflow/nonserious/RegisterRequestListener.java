@@ -54,8 +54,7 @@ class RegisterRequestListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     FormValues form = new FormValues(execution.getVariables());
-    String tenant = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    partnerships.get(tenant); // known partnership, else 400
+    String tenant = partnerships.required(form);
     execution.setVariable(REQUEST_RECEIVED_AT, Date.from(now));
     if (form.present(NOTIFICATION_OUTCOME)) {
       decidedAtNotification(execution, form, now);

@@ -49,8 +49,7 @@ final class ReferralValidator {
   Map<String, Object> validate(Map<String, Object> submitted, Instant now) {
     FormValues form = new FormValues(submitted);
     Map<String, Object> referral = new LinkedHashMap<>();
-    String partnership = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    partnerships.get(partnership);
+    String partnership = partnerships.required(form);
     referral.put(CaseVariables.PARTNERSHIP, partnership);
     referral.put(REFERRING_AGENCY, form.text(REFERRING_AGENCY, 200, true));
     referral.put(REFERRER_NAME, form.text(REFERRER_NAME, 200, true));

@@ -47,8 +47,7 @@ class RegisterParallelReviewRequestListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Map<String, Object> submitted = execution.getVariables();
     FormValues form = new FormValues(submitted);
-    String partnership = form.text(CaseVariables.PARTNERSHIP, 64, true);
-    partnerships.get(partnership);
+    String partnership = partnerships.required(form);
     String caseReference = form.text(CaseVariables.CASE_REFERENCE, 40, true).toUpperCase(java.util.Locale.ROOT);
     if (!CASE_REFERENCE.matcher(caseReference).matches()) {
       throw new InvalidCaseDataException(CaseVariables.CASE_REFERENCE, "must look like NL-2026-0007");

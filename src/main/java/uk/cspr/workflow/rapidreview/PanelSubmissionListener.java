@@ -75,8 +75,7 @@ class PanelSubmissionListener implements ExecutionListener {
   }
 
   private void checkContract(DelegateExecution execution, FormValues values) {
-    String partnership = values.text(PARTNERSHIP, 64, true);
-    partnerships.get(partnership);
+    String partnership = partnerships.required(values);
     String reference = values.present(CASE_REFERENCE) ? values.text(CASE_REFERENCE, 64, true) : execution.getProcessBusinessKey();
     if (reference == null || reference.isBlank()) {
       throw new InvalidCaseDataException(CASE_REFERENCE, "is required");

@@ -47,8 +47,7 @@ class RapidReviewStartListener implements ExecutionListener {
     FormValues values = new FormValues(execution.getVariables());
     Instant now = ClockUtil.getCurrentTime().toInstant();
 
-    String partnership = values.text(CaseVariables.PARTNERSHIP, 64, true);
-    partnerships.get(partnership);
+    String partnership = partnerships.required(values);
     String reference = caseReference(execution, values);
 
     Instant notifiedAt = values.instant(PANEL_NOTIFICATION_SENT_AT);
