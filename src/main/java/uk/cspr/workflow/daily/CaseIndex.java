@@ -2,12 +2,8 @@ package uk.cspr.workflow.daily;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,18 +21,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The deadlines board's index ({@code cspr_case_deadline}): one row per open case with its nearest
- * open deadline, partnership, first flow and its board row (JSON), so {@code GET /api/deadlines}
- * filters, orders and pages in the database whatever the number of cases. Kept in step in the
- * engine's transaction: {@link DeadlineHistoryPlugin} reports each flow instance a command touches,
- * and just before the transaction commits (the engine has flushed by then) each touched case's row
- * is computed anew by {@link CaseRows}, as the system. A case's row disappears with its last open
- * flow. Flows carry the case reference as business key (their start listeners set it).
+ * Keeps the deadlines board's table ({@code cspr_case_deadline}, read by {@link DeadlineBoard}) in
+ * step with the engine: one row per open case with its nearest open deadline, partnership, first
+ * flow and its board row (JSON), written in the engine's transaction. {@link DeadlineHistoryPlugin}
+ * reports each flow instance a command touches, and just before the transaction commits (the engine
+ * has flushed by then) each touched case's row is computed anew by {@link CaseRows}, as the system.
+ * A case's row disappears with its last open flow. Flows carry the case reference as business key
+ * (their start listeners set it).
  */
 @Component
 class CaseIndex {
 
-  private static final String TABLE = "cspr_case_deadline";
+  static final String TABLE = "cspr_case_deadline";
   private static final Logger LOG = LoggerFactory.getLogger(CaseIndex.class);
 
   private final CaseRows rows;
@@ -130,9 +126,9 @@ class CaseIndex {
       }
       key.addValue("tenant", row.get().partnership())
           .addValue("key", row.get().flows().get(0).processKey())
-          .addValue("nearest", timestamp(row.get().nearestDueAt()))
+          .addValue("nearest", SqlTimes.utc(row.get().nearestDueAt()))
           .addValue("row", write(row.get()))
-          .addValue("now", timestamp(ClockUtil.getCurrentTime().toInstant()));
+          .addValue("now", SqlTimes.utc(ClockUtil.getCurrentTime().toInstant()));
       jdbc.update(indexed
           ? "UPDATE " + TABLE + " SET tenant_id = :tenant, process_key = :key, nearest_due_at = :nearest, case_row = :row, "
               + "refreshed_at = :now WHERE case_reference = :ref"
@@ -146,52 +142,11 @@ class CaseIndex {
     return jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class) == 0;
   }
 
-  /** The caller's page of cases (as of the rules' time), nearest deadline first, and how many match. */
-  DeadlineBoard.Board page(String partnership, DeadlineStatus status, DeadlineRules rules, int offset, int limit) {
-    CallerScope.Scope scope = callerScope.board(Flows.LABELS.keySet());
-    List<String> tenants = scope.tenantsWithin(partnership);
-    if (scope.processKeys().isEmpty() || (tenants != null && tenants.isEmpty())) {
-      return new DeadlineBoard.Board(rules.now(), 0, offset, limit, List.of());
-    }
-    MapSqlParameterSource parameters = new MapSqlParameterSource("keys", scope.processKeys()).addValue("tenants", tenants);
-    StringBuilder where = new StringBuilder(" WHERE process_key IN (:keys)");
-    if (tenants != null) {
-      where.append(" AND tenant_id IN (:tenants)");
-    }
-    if (status != null) {
-      parameters.addValue("now", timestamp(rules.now())).addValue("onTrackFrom", timestamp(rules.onTrackFrom()));
-      where.append(switch (status) {
-        case OVERDUE -> " AND nearest_due_at < :now";
-        case DUE_SOON -> " AND nearest_due_at >= :now AND nearest_due_at < :onTrackFrom";
-        default -> " AND (nearest_due_at >= :onTrackFrom OR nearest_due_at IS NULL)";
-      });
-    }
-    Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + where, parameters, Integer.class);
-    parameters.addValue("offset", offset).addValue("limit", limit);
-    List<CaseDeadlines> page = jdbc.query(
-        "SELECT case_row FROM " + TABLE + where
-            + " ORDER BY nearest_due_at ASC NULLS LAST, case_reference ASC LIMIT :limit OFFSET :offset",
-        parameters, (rs, i) -> read(rs.getString(1)).asOf(rules));
-    return new DeadlineBoard.Board(rules.now(), total == null ? 0 : total, offset, limit, page);
-  }
-
   private String write(CaseDeadlines row) {
     try {
       return json.writeValueAsString(row);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Board row of " + row.caseReference() + " not serialisable", e);
     }
-  }
-
-  private CaseDeadlines read(String row) {
-    try {
-      return json.readValue(row, CaseDeadlines.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable board row: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,8 +1,6 @@
 package uk.cspr.workflow.daily;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -50,8 +48,8 @@ class DutyOutcomes {
             .addValue("tenant", tenantId)
             .addValue("processKey", processKey)
             .addValue("taskKey", taskKey)
-            .addValue("due", utc(dueAt))
-            .addValue("completed", utc(completedAt))
+            .addValue("due", SqlTimes.utc(dueAt))
+            .addValue("completed", SqlTimes.utc(completedAt))
             .addValue("onTime", !completedAt.after(dueAt)));
   }
 
@@ -60,7 +58,7 @@ class DutyOutcomes {
     if (tenants != null && tenants.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource parameters = new MapSqlParameterSource("from", utc(from)).addValue("to", utc(to)).addValue("tenants", tenants);
+    MapSqlParameterSource parameters = new MapSqlParameterSource("from", SqlTimes.utc(from)).addValue("to", SqlTimes.utc(to)).addValue("tenants", tenants);
     return jdbc.query(
         "SELECT process_key, task_key, SUM(CASE WHEN on_time THEN 1 ELSE 0 END), SUM(CASE WHEN on_time THEN 0 ELSE 1 END) "
             + "FROM cspr_duty_outcome WHERE due_at >= :from AND due_at < :to"
@@ -71,13 +69,5 @@ class DutyOutcomes {
 
   boolean isEmpty() {
     return jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM cspr_duty_outcome", Integer.class) == 0;
-  }
-
-  private static OffsetDateTime utc(Date date) {
-    return date.toInstant().atOffset(ZoneOffset.UTC);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

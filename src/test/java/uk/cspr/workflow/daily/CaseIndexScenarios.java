@@ -52,7 +52,7 @@ abstract class CaseIndexScenarios {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired CaseRows rows;
-  @Autowired CaseIndex index;
+  @Autowired DeadlineBoard board;
   @Autowired DeadlineIndexes indexes;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
@@ -101,21 +101,21 @@ abstract class CaseIndexScenarios {
     }
     EngineClock.setTo("2027-02-02T10:00");
     DeadlineRules rules = rows.rulesNow();
-    DeadlineBoard.Board all = index.page("north-lincolnshire", null, rules, 0, 5000);
+    DeadlineBoard.Board all = board.board("north-lincolnshire", null, rules, 0, 5000);
     assertThat(all.total()).isEqualTo(all.cases().size()).isGreaterThanOrEqualTo(4);
     assertThat(all.cases()).extracting(CaseDeadlines::nearestDueAt)
         .isSortedAccordingTo(java.util.Comparator.nullsLast(java.util.Comparator.<Instant>naturalOrder()));
 
     List<CaseDeadlines> pageByPage = new java.util.ArrayList<>();
     for (int offset = 0; offset < all.total(); offset += 3) {
-      pageByPage.addAll(index.page("north-lincolnshire", null, rules, offset, 3).cases());
+      pageByPage.addAll(board.board("north-lincolnshire", null, rules, offset, 3).cases());
     }
     assertThat(pageByPage).extracting(CaseDeadlines::caseReference)
         .containsExactlyElementsOf(all.cases().stream().map(CaseDeadlines::caseReference).toList());
 
     for (DeadlineStatus status : List.of(DeadlineStatus.OVERDUE, DeadlineStatus.DUE_SOON, DeadlineStatus.ON_TRACK)) {
       List<String> expected = all.cases().stream().filter(row -> row.status() == status).map(CaseDeadlines::caseReference).toList();
-      DeadlineBoard.Board filtered = index.page("north-lincolnshire", status, rules, 0, 5000);
+      DeadlineBoard.Board filtered = board.board("north-lincolnshire", status, rules, 0, 5000);
       assertThat(filtered.cases()).as(status.name()).extracting(CaseDeadlines::caseReference).containsExactlyElementsOf(expected);
       assertThat(filtered.total()).isEqualTo(expected.size());
     }
