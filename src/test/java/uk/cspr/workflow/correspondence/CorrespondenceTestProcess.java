@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.support.SpecMailboxes;
 
 /** Deploys and starts the test-only models of src/test/resources/correspondence. */
 final class CorrespondenceTestProcess {
@@ -17,7 +18,7 @@ final class CorrespondenceTestProcess {
   static final String DSP = "dsp@nl-partnership.example";
   static final String SSL = "ssl@nl-partnership.example";
   static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
-  static final String PANEL = "Mailbox.NationalReviewPanel@education.gov.uk";
+  static final String PANEL = SpecMailboxes.PANEL;
 
   private static final AtomicInteger CASES = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
 

@@ -221,10 +221,7 @@ abstract class CaseIndexScenarios {
   }
 
   private static Map<String, Object> referral(String awareAt) {
-    Map<String, Object> referral = TestReferrals.referral("north-lincolnshire");
-    referral.put("awareOfIncidentAt", awareAt);
-    referral.put("incidentDate", awareAt.substring(0, 10));
-    return referral;
+    return TestReferrals.referral("north-lincolnshire", awareAt);
   }
 
   private void complete(ProcessInstance instance, String taskKey, Object... values) {

@@ -33,6 +33,7 @@ import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
 import uk.cspr.workflow.support.TaskSteps;
+import uk.cspr.workflow.support.TestReferrals;
 
 /**
  * {@code GET /api/deadlines} and {@code /api/deadlines/summary} over HTTP as the demo users
@@ -112,15 +113,7 @@ class DeadlinesApiTest {
 
   @Test
   void aCaseShowsItsCalledFlowsAndEachDeadlineOnce() {
-    EngineClock.setTo("2027-01-11T10:00"); // Mon
-    ProcessInstance notification = refer("north-lincolnshire", "2027-01-11T09:30");
-    complete(notification, INFORM_PARTNERS, "partnersInformedConfirmed", true);
-    complete(notification, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW", "sslRationale", "Met");
-    complete(notification, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW", "policeVote", "NOTIFY_AND_RAPID_REVIEW",
-        "icbVote", "NOTIFY_AND_RAPID_REVIEW", "outcomeRationale", "Criteria met");
-    complete(notification, NOTIFY_PANEL, "panelNotificationSentAt", "2027-01-11T09:55", "panelNotificationReference", "CSIN-1");
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(notification.getBusinessKey())
-        .processDefinitionKeyIn(Flows.KEYS).list().forEach(instance -> Jobs.executeDue(management, instance.getId()));
+    ProcessInstance notification = notifiedOnMondayWithRapidReview();
 
     JsonNode row = row(get("manager", "/api/deadlines"), notification.getBusinessKey());
     List<String> flows = new ArrayList<>();
@@ -137,16 +130,8 @@ class DeadlinesApiTest {
 
   @Test
   void anLcsprStartedFromARapidReviewShowsNoDutyThatCanNoLongerArise() {
-    EngineClock.setTo("2027-01-11T10:00"); // Mon
-    ProcessInstance notification = refer("north-lincolnshire", "2027-01-11T09:30");
-    complete(notification, INFORM_PARTNERS, "partnersInformedConfirmed", true);
-    complete(notification, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW", "sslRationale", "Met");
-    complete(notification, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW", "policeVote", "NOTIFY_AND_RAPID_REVIEW",
-        "icbVote", "NOTIFY_AND_RAPID_REVIEW", "outcomeRationale", "Criteria met");
-    complete(notification, NOTIFY_PANEL, "panelNotificationSentAt", "2027-01-11T09:55", "panelNotificationReference", "CSIN-1");
+    ProcessInstance notification = notifiedOnMondayWithRapidReview();
     String key = notification.getBusinessKey();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKeyIn(Flows.KEYS).list().forEach(instance -> Jobs.executeDue(management, instance.getId()));
     ProcessInstance review = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
         .processDefinitionKey(RapidReviewProcess.KEY).singleResult();
 
@@ -291,23 +276,26 @@ class DeadlinesApiTest {
     return texts;
   }
 
+  /** Mon 11 Jan 2027: outcome (a), the Panel notified at once, the rapid review started. */
+  private ProcessInstance notifiedOnMondayWithRapidReview() {
+    EngineClock.setTo("2027-01-11T10:00");
+    ProcessInstance notification = refer("north-lincolnshire", "2027-01-11T09:30");
+    complete(notification, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+    complete(notification, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW", "sslRationale", "Met");
+    complete(notification, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW", "policeVote", "NOTIFY_AND_RAPID_REVIEW",
+        "icbVote", "NOTIFY_AND_RAPID_REVIEW", "outcomeRationale", "Criteria met");
+    complete(notification, NOTIFY_PANEL, "panelNotificationSentAt", "2027-01-11T09:55", "panelNotificationReference", "CSIN-1");
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(notification.getBusinessKey())
+        .processDefinitionKeyIn(Flows.KEYS).list().forEach(instance -> Jobs.executeDue(management, instance.getId()));
+    return notification;
+  }
+
   private ProcessInstance refer(String partnership) {
     return refer(partnership, "2026-12-22T09:30");
   }
 
   private ProcessInstance refer(String partnership, String awareAt) {
-    Map<String, Object> referral = new HashMap<>();
-    referral.put("partnership", partnership);
-    referral.put("referringAgency", "St Mary's Primary School");
-    referral.put("referrerName", "J. Smith");
-    referral.put("referrerEmail", "dsl@school.example");
-    referral.put("incidentDate", awareAt.substring(0, 10));
-    referral.put("awareOfIncidentAt", awareAt);
-    referral.put("abuseOrNeglectKnownOrSuspected", "true");
-    referral.put("incidentLocation", "IN_AREA");
-    referral.put("incidentSummary", "Child admitted to hospital with unexplained injuries.");
-    referral.put("children", List.of(Map.of("age", 7, "sex", "FEMALE", "ethnicity", "White British", "seriouslyHarmed", true)));
-    return runtime.startProcessInstanceByKey(NotificationProcess.KEY, referral);
+    return runtime.startProcessInstanceByKey(NotificationProcess.KEY, TestReferrals.referral(partnership, awareAt));
   }
 
   private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {

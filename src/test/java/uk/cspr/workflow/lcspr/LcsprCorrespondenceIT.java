@@ -2,6 +2,11 @@ package uk.cspr.workflow.lcspr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Elements.*;
+import static uk.cspr.workflow.support.SpecMailboxes.NORTH_LINCS_BUSINESS_UNIT;
+import static uk.cspr.workflow.support.SpecMailboxes.NSPCC;
+import static uk.cspr.workflow.support.SpecMailboxes.OFSTED;
+import static uk.cspr.workflow.support.SpecMailboxes.PANEL;
+import static uk.cspr.workflow.support.SpecMailboxes.SECRETARY_OF_STATE;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
@@ -40,16 +45,10 @@ import uk.cspr.workflow.support.EngineClock;
 class LcsprCorrespondenceIT {
 
   static final SmtpSink SMTP = SmtpSink.onFreePort().start();
-  static final String PANEL = "Mailbox.NationalReviewPanel@education.gov.uk";
-  static final String SECRETARY_OF_STATE = "Mailbox.CPOD@education.gov.uk";
-  static final String OFSTED = "SCR.SIN@ofsted.gov.uk";
-  static final String NSPCC = "information@nspcc.org.uk";
-  static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", SMTP::port);
+    SMTP.register(registry);
   }
 
   @Autowired RuntimeService runtime;
@@ -80,7 +79,7 @@ class LcsprCorrespondenceIT {
     MimeMessage decision = deliver(reference, 4).get(0);
     assertThat(decision.getSubject()).contains(reference).doesNotContain("null");
     assertThat(SmtpSink.addresses(decision.getRecipients(RecipientType.TO))).containsExactly(PANEL, OFSTED, SECRETARY_OF_STATE);
-    assertThat(SmtpSink.addresses(decision.getRecipients(RecipientType.CC))).containsExactly(BUSINESS_UNIT);
+    assertThat(SmtpSink.addresses(decision.getRecipients(RecipientType.CC))).containsExactly(NORTH_LINCS_BUSINESS_UNIT);
     assertThat(pdfText(SmtpSink.attachments(decision).get(0)))
         .contains(reference, "Decision to undertake a local child safeguarding practice review", "15 July 2027",
             "Information sharing between health and police.");

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static uk.cspr.workflow.lcspr.LcsprProcess.Elements.*;
 import static uk.cspr.workflow.support.EngineClock.endOf;
 import static uk.cspr.workflow.support.EngineClock.londonDate;
+import static uk.cspr.workflow.support.SpecMailboxes.OFSTED;
+import static uk.cspr.workflow.support.SpecMailboxes.PANEL;
+import static uk.cspr.workflow.support.SpecMailboxes.SECRETARY_OF_STATE;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,9 +50,6 @@ import uk.cspr.workflow.support.QueuedCorrespondence.Queued;
 class LcsprProcessTest {
 
   static final String PANEL_AND_NATIONAL = "PANEL,OFSTED,SECRETARY_OF_STATE";
-  static final String NATIONAL_PANEL_MAILBOX = "Mailbox.NationalReviewPanel@education.gov.uk";
-  static final String SECRETARY_OF_STATE_MAILBOX = "Mailbox.CPOD@education.gov.uk";
-  static final String OFSTED_MAILBOX = "SCR.SIN@ofsted.gov.uk";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -167,7 +167,7 @@ class LcsprProcessTest {
     assertThat(OutboxLog.forCase(jdbc, review.getBusinessKey()))
         .filteredOn(entry -> entry.activityId().equals(SEND_FINAL_REPORT_TO_PANEL)).singleElement()
         .satisfies(entry -> {
-          assertThat(entry.to()).containsExactly(NATIONAL_PANEL_MAILBOX, SECRETARY_OF_STATE_MAILBOX, OFSTED_MAILBOX);
+          assertThat(entry.to()).containsExactly(PANEL, SECRETARY_OF_STATE, OFSTED);
           assertThat(entry.subject()).contains(review.getBusinessKey());
         });
   }
@@ -506,7 +506,7 @@ class LcsprProcessTest {
     List<OutboxLog.Entry> outbox = OutboxLog.forCase(jdbc, review.getBusinessKey());
     assertThat(outbox).hasSameSizeAs(queued);
     assertThat(outbox).flatExtracting(OutboxLog.Entry::addresses).isNotEmpty()
-        .doesNotContain(NATIONAL_PANEL_MAILBOX, SECRETARY_OF_STATE_MAILBOX, OFSTED_MAILBOX);
+        .doesNotContain(PANEL, SECRETARY_OF_STATE, OFSTED);
     for (String statutoryOnly : List.of(INFORM_PANEL_OF_DECISION, INFORM_PANEL_OF_REVIEWER, SEND_PROCEEDINGS_DELAY_NOTICE,
         SEND_DELAY_NOTICE_AFTER_PROCEEDINGS, SEND_DELAY_NOTICE_AT_WARNING, SEND_DELAY_NOTICE_WHEN_OVERDUE,
         SEND_PUBLICATION_JUSTIFICATION, SEND_FINAL_REPORT, SEND_FINAL_REPORT_TO_PANEL, SHARE_NEW_INFORMATION_WITH_PANEL)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.cspr.workflow.rapidreview.PanelDecisionProcess.Elements.*;
 import static uk.cspr.workflow.support.EngineClock.endOf;
+import static uk.cspr.workflow.support.SpecMailboxes.PANEL;
 
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -101,7 +102,7 @@ class PanelDecisionProcessTest {
     assertThat(chase.getName()).isEqualTo("Chase the Panel — due 13 Apr 2027");
     tasks.complete(chase.getId(), Map.of(Vars.PANEL_CHASE_NOTE, "The rapid review decision is needed for the LCSPR start"));
     Map<String, Object> chaser = message(panel, "panelChaser");
-    assertThat(chaser.get("TO_ADDRESSES")).isEqualTo("Mailbox.NationalReviewPanel@education.gov.uk");
+    assertThat(chaser.get("TO_ADDRESSES")).isEqualTo(PANEL);
     assertThat(chaser.get("CC_ADDRESSES")).isEqualTo("mars@northlincs.gov.uk");
     assertThat(task(panel, RECORD_ANSWER)).as("still waiting").isNotNull();
 
@@ -137,7 +138,7 @@ class PanelDecisionProcessTest {
     tasks.complete(provide.getId(), Map.of(Vars.FURTHER_INFORMATION, "Attendance 62%; GP saw the child twice"));
 
     Map<String, Object> sent = message(panel, "panelFurtherInformation");
-    assertThat(sent.get("TO_ADDRESSES")).isEqualTo("Mailbox.NationalReviewPanel@education.gov.uk");
+    assertThat(sent.get("TO_ADDRESSES")).isEqualTo(PANEL);
     assertThat(attachments(sent)).containsExactly(panel.getBusinessKey() + "-panelFurtherInformation.pdf");
     assertThat(runtime.getVariable(panel.getId(), Vars.FURTHER_INFORMATION_ROUNDS)).isEqualTo(1);
     assertThat(runtime.getVariable(panel.getId(), Vars.PANEL_SUBMITTED_AT)).isEqualTo(london("2027-04-01T12:00"));

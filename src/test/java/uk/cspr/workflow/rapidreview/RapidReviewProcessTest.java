@@ -30,6 +30,7 @@ import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
 import uk.cspr.workflow.support.Jobs;
+import uk.cspr.workflow.support.SpecMailboxes;
 
 /**
  * SPEC §3.2 end to end with the real engine, decisions, calendar and outbox: every path of {@code
@@ -340,8 +341,8 @@ class RapidReviewProcessTest {
     assertThat(variable(review, Vars.SENT_AT)).isEqualTo(london("2027-04-09T16:00"));
     assertThat(variable(review, Vars.LCSPR_DECIDED_AT)).isEqualTo(london("2027-04-09T16:00"));
     Map<String, Object> submission = message(review, "rapidReviewSubmission");
-    assertThat(submission.get("TO_ADDRESSES")).isEqualTo("Mailbox.NationalReviewPanel@education.gov.uk");
-    assertThat(submission.get("CC_ADDRESSES")).isEqualTo("Mailbox.CPOD@education.gov.uk,SCR.SIN@ofsted.gov.uk");
+    assertThat(submission.get("TO_ADDRESSES")).isEqualTo(SpecMailboxes.PANEL);
+    assertThat(submission.get("CC_ADDRESSES")).isEqualTo(SpecMailboxes.SECRETARY_OF_STATE + "," + SpecMailboxes.OFSTED);
     assertThat(submission.get("SUBJECT")).isEqualTo("Rapid review " + review.getBusinessKey());
     assertThat(attachments(submission)).containsExactly(
         review.getBusinessKey() + "-rapidReviewReport.pdf", review.getBusinessKey() + "-rapidReviewDecisionLetter.pdf");

@@ -2,6 +2,9 @@ package uk.cspr.workflow.rapidreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.workflow.rapidreview.NotifiedCases.notifiedAt;
+import static uk.cspr.workflow.support.SpecMailboxes.OFSTED;
+import static uk.cspr.workflow.support.SpecMailboxes.PANEL;
+import static uk.cspr.workflow.support.SpecMailboxes.SECRETARY_OF_STATE;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
@@ -31,14 +34,10 @@ import uk.cspr.workflow.support.SmtpSink;
 class RapidReviewSubmissionIT {
 
   static final SmtpSink SMTP = SmtpSink.onFreePort().start();
-  static final String PANEL = "Mailbox.NationalReviewPanel@education.gov.uk";
-  static final String DFE = "Mailbox.CPOD@education.gov.uk";
-  static final String OFSTED = "SCR.SIN@ofsted.gov.uk";
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", SMTP::port);
+    SMTP.register(registry);
   }
 
   @Autowired RuntimeService runtime;
@@ -71,7 +70,7 @@ class RapidReviewSubmissionIT {
     assertThat(copies).as("one copy per recipient: Panel, DfE, Ofsted").hasSize(3);
     MimeMessage mail = copies.get(0);
     assertThat(SmtpSink.addresses(mail.getRecipients(RecipientType.TO))).containsExactly(PANEL);
-    assertThat(SmtpSink.addresses(mail.getRecipients(RecipientType.CC))).containsExactly(DFE, OFSTED);
+    assertThat(SmtpSink.addresses(mail.getRecipients(RecipientType.CC))).containsExactly(SECRETARY_OF_STATE, OFSTED);
     assertThat(SmtpSink.addresses(mail.getReplyTo())).containsExactly("mars@northlincs.gov.uk");
 
     List<BodyPart> pdfs = SmtpSink.attachments(mail);

@@ -18,11 +18,12 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real SMTP server on a free loopback port for integration tests (GreenMail; SPEC §5 allows only
  * loopback hosts outside the live profile), with helpers to read what it received. Point the
- * application at it with {@code spring.mail.host=127.0.0.1} and {@code spring.mail.port=port()}.
+ * application at it with {@link #register}.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -45,6 +46,12 @@ public final class SmtpSink implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Points the application at this sink (call from a {@code @DynamicPropertySource} method). */
+  public void register(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", this::port);
   }
 
   public SmtpSink start() {

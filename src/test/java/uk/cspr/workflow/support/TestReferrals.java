@@ -31,6 +31,14 @@ public final class TestReferrals {
     return referral;
   }
 
+  /** The same referral, aware at a London date-time ("2027-01-11T09:30"), the incident that day. */
+  public static Map<String, Object> referral(String partnership, String awareAt) {
+    Map<String, Object> referral = referral(partnership);
+    referral.put("awareOfIncidentAt", awareAt);
+    referral.put("incidentDate", awareAt.substring(0, 10));
+    return referral;
+  }
+
   public static Map<String, Object> child() {
     Map<String, Object> child = new LinkedHashMap<>();
     child.put("age", 7);
