@@ -24,8 +24,9 @@ import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
  * Delivers one outbox message over SMTP (SPEC §5), with its letters rendered to PDF first
- * ({@link OutboxLetters}). Idempotent: a message already SENT is not sent again, so a retried or
- * duplicated job never sends twice once the first delivery has committed.
+ * ({@link OutboxLetters}). The send is recorded in its own transaction right after the SMTP
+ * server's accept ({@link SendOnce}): a message already SENT is not sent again, so a retried,
+ * rolled-back or duplicated job never sends it twice.
  * A failure is recorded (attempts, last error, FAILED) in its own transaction, so the
  * correspondence log shows it although the job's transaction rolls back, and is then rethrown so
  * the engine retries the job and finally raises an incident.
@@ -39,6 +40,7 @@ class CorrespondenceDelivery {
   private final OutboxLetters letters;
   private final ObjectProvider<JavaMailSender> mailSenders;
   private final MailSafetyGuard guard;
+  private final SendOnce sendOnce;
   private final TransactionTemplate separateTransaction;
 
   CorrespondenceDelivery(
@@ -46,11 +48,13 @@ class CorrespondenceDelivery {
       OutboxLetters letters,
       ObjectProvider<JavaMailSender> mailSenders,
       MailSafetyGuard guard,
+      SendOnce sendOnce,
       PlatformTransactionManager transactionManager) {
     this.repository = repository;
     this.letters = letters;
     this.mailSenders = mailSenders;
     this.guard = guard;
+    this.sendOnce = sendOnce;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -68,15 +72,20 @@ class CorrespondenceDelivery {
         throw new IllegalStateException("No mail server configured (" + MailSafetyGuard.HOST_PROPERTY + ")");
       }
       guard.checkBeforeSend(sender);
-      sender.send(mimeMessage(message, letters.forDelivery(outboxId), sender));
-    } catch (RuntimeException | MessagingException e) {
+      List<Attachment> pdfs = letters.forDelivery(outboxId);
+      MimeMessage mime = mimeMessage(message, pdfs, sender);
+      if (!sendOnce.send(outboxId, pdfs, now(), () -> sender.send(mime))) {
+        LOG.info("Outbox message {} ({}) was sent meanwhile; nothing to do", outboxId, message.messageId());
+        return;
+      }
+    } catch (RuntimeException | MessagingException failure) {
+      Exception e = failure instanceof SendOnce.SendFailed wrapped ? (Exception) wrapped.getCause() : failure;
       String error = describe(e);
       separateTransaction.executeWithoutResult(status -> repository.markFailed(outboxId, now(), error));
       LOG.warn("Delivery of outbox message {} ({}) failed: {}", outboxId, message.messageId(), error);
       throw new CorrespondenceDeliveryException(
           "Delivery of " + message.messageId() + " for case " + message.caseReference() + " failed: " + error, e);
     }
-    repository.markSent(outboxId, now());
     LOG.info("Outbox message {} ({}) sent", outboxId, message.messageId());
   }
 

@@ -8,10 +8,9 @@ import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
  * The letters (PDF) of an outbox message. Their XHTML is fixed when the message is queued; the PDF
- * is rendered later, out of the user's step: by the delivery job, which stores it in the job's
- * transaction, so it commits with the delivery it was sent in (the log serves what was sent; a
- * failed attempt stores nothing, and one job needs one database connection), or on demand, without
- * storing, for a download before delivery.
+ * is rendered later, out of the user's step: by the delivery job, which stores it with the record
+ * of the send ({@link SendOnce}), so the log serves what was sent and a failed attempt stores
+ * nothing; or on demand, without storing, for a download before delivery.
  */
 @Component
 class OutboxLetters {
@@ -24,17 +23,11 @@ class OutboxLetters {
     this.renderer = renderer;
   }
 
-  /** Every letter of the message as PDF, rendering and storing (in the caller's transaction) those not rendered yet. */
+  /** Every letter of the message as PDF: the stored ones, the others rendered now (not stored here). */
   List<Attachment> forDelivery(String outboxId) {
     List<Attachment> letters = new ArrayList<>();
     for (Attachment letter : repository.attachments(outboxId)) {
-      if (letter.rendered()) {
-        letters.add(letter);
-      } else {
-        byte[] pdf = renderer.pdf(letter.sourceXhtml());
-        repository.storePdf(outboxId, letter.fileName(), pdf);
-        letters.add(letter.withContent(pdf));
-      }
+      letters.add(letter.rendered() ? letter : letter.withContent(renderer.pdf(letter.sourceXhtml())));
     }
     return letters;
   }

@@ -91,6 +91,12 @@ class OutboxRepository {
         pdf, outboxId, fileName);
   }
 
+  /** Locks the message's row until the transaction ends and returns its status (null: no such message). */
+  OutboxStatus lockStatus(String id) {
+    return jdbc.queryForList("SELECT status FROM cspr_outbox_message WHERE id = ? FOR UPDATE", String.class, id)
+        .stream().findFirst().map(OutboxStatus::valueOf).orElse(null);
+  }
+
   void markSent(String id, OffsetDateTime sentAt) {
     jdbc.update(
         "UPDATE cspr_outbox_message SET status = ?, sent_at = ?, attempts = attempts + 1, last_attempt_at = ?, "

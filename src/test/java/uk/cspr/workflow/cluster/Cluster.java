@@ -94,6 +94,19 @@ final class Cluster implements AutoCloseable {
     return nodes.stream().filter(ClusterNode::isAlive).toList();
   }
 
+  /**
+   * The state every cluster test starts from and leaves behind, whatever the previous one did: the
+   * database and the mail server running, engine clocks on real time, every node up.
+   */
+  void restoreKnownState() {
+    if (!postgres.isRunning()) {
+      postgres.start();
+    }
+    mail.start();
+    nodes.stream().filter(node -> !node.isAlive()).forEach(ClusterNode::start);
+    clockOffset(Duration.ZERO);
+  }
+
   /** Moves the engine clock of every node (the real clock keeps running). */
   void clockOffset(Duration offset) {
     clockOffset = offset;

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,18 @@ class ClusterCrashIT {
     cluster = new Cluster(2, LOCK_TIME,
         Map.of("camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle", "R3/PT10S"));
     audit = new Audit(cluster);
+  }
+
+  /** Each test starts from both nodes up and leaves them so, so one failure cannot cause another. */
+  @BeforeEach
+  void startFromAKnownState() {
+    cluster.restoreKnownState();
+    assertThat(cluster.liveNodes()).hasSize(2);
+  }
+
+  @AfterEach
+  void leaveAKnownState() {
+    cluster.restoreKnownState();
   }
 
   @AfterAll

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class ClusterIT {
     cluster = new Cluster(2, Duration.ofMinutes(1), Map.of("cspr.correspondence.resume-interval", "PT10S"));
     audit = new Audit(cluster);
     System.out.printf("Cluster of %d nodes ready in %ds%n", cluster.nodes.size(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
+  }
+
+  /** Each test starts from both nodes up and leaves them so, so one failure cannot cause another. */
+  @BeforeEach
+  void startFromAKnownState() {
+    cluster.restoreKnownState();
+    assertThat(cluster.liveNodes()).hasSize(2);
+  }
+
+  @AfterEach
+  void leaveAKnownState() {
+    cluster.restoreKnownState();
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.correspondence.Correspondence;
 import uk.cspr.workflow.support.CsprSpringBootTest;
@@ -26,6 +27,7 @@ class WriteConflictRetryPluginTest {
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void aWriteConflictIsRetriedAtOnceWithoutUsingARetry() {
@@ -37,6 +39,21 @@ class WriteConflictRetryPluginTest {
     assertThat(after.getDuedate()).isBeforeOrEqualTo(new Date());
     assertThat(after.getExceptionMessage()).isNull();
     assertThat(managementService.createJobQuery().jobId(job.getId()).executable().count()).isOne();
+  }
+
+  /** Issue 16: the conflict came from another node taking the job over; unlocking it would let a third run start. */
+  @Test
+  void aWriteConflictLeavesAJobThatAnotherNodeHasLockedToThatNode() {
+    Job job = deliveryJob();
+    Date lockedUntil = new Date(System.currentTimeMillis() + Duration.ofMinutes(5).toMillis());
+    jdbc.update("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? WHERE ID_ = ?",
+        "other-node", new java.sql.Timestamp(lockedUntil.getTime()), job.getId());
+
+    fail(job, new OptimisticLockingException("the other node took the job over"));
+
+    Map<String, Object> after = jdbc.queryForMap("SELECT LOCK_OWNER_, RETRIES_ FROM ACT_RU_JOB WHERE ID_ = ?", job.getId());
+    assertThat(after.get("LOCK_OWNER_")).isEqualTo("other-node");
+    assertThat(after.get("RETRIES_")).isEqualTo(job.getRetries());
   }
 
   @Test

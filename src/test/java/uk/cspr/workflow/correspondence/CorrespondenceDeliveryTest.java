@@ -39,7 +39,7 @@ class CorrespondenceDeliveryTest {
     PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     return new CorrespondenceDelivery(
         repository, new OutboxLetters(repository, new LetterPdfRenderer()),
-        beans.getBeanProvider(JavaMailSender.class), guard, transactions);
+        beans.getBeanProvider(JavaMailSender.class), guard, new SendOnce(repository, transactions), transactions);
   }
 
   private static OutboxMessage message(OutboxStatus status) {
