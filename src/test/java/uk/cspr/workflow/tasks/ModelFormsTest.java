@@ -100,6 +100,29 @@ class ModelFormsTest {
     assertThat(problems).isEmpty();
   }
 
+  /** Tasklist 7.24 (form-js 1.8.7) refuses a whole form when two components share an id. */
+  @Test
+  void everyComponentIdIsUniqueWithinItsForm() throws IOException {
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> forms = Files.list(FORMS)) {
+      for (Path form : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+        Set<String> ids = new HashSet<>();
+        collectDuplicateIds(JSON.readTree(form.toFile()).path("components"), ids, form, problems);
+      }
+    }
+    assertThat(problems).as("component ids used twice in one form").isEmpty();
+  }
+
+  private static void collectDuplicateIds(JsonNode components, Set<String> ids, Path form, List<String> problems) {
+    for (JsonNode component : components) {
+      String id = component.path("id").asText();
+      if (!ids.add(id)) {
+        problems.add(form + ": " + id);
+      }
+      collectDuplicateIds(component.path("components"), ids, form, problems);
+    }
+  }
+
   @Test
   void everyVariableAGatewayReadsIsAFormFieldOrSetByTheFlow() throws IOException {
     List<String> problems = new ArrayList<>();
