@@ -7,12 +7,13 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.springframework.stereotype.Component;
 
 /**
- * The guard rails for one version of a table (edited or deployed): it parses, keeps its {@link
+ * The guard rails for one version of a table (edited or deployed): it is {@link FeelOnly}, parses, keeps its {@link
  * DecisionContract}, evaluates every regression case of {@code dmn/<key>.cases.json} on a
  * standalone DMN engine without error, and passes every case marked statutory. Used by the
  * workbench before it deploys and by {@link CriteriaDeploymentGuard} for Modeler deployments.
@@ -30,7 +31,8 @@ class CriteriaChecks {
   /** What the checks found; the table may be deployed when there are no problems. */
   record Review(String decisionKey, List<String> problems, Map<DecisionCase, CaseResult> results) {}
 
-  private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine engine =
+      FeelOnly.restrict((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).buildEngine();
 
   Review review(DecisionContract contract, String xml) {
     String key = contract.key();
@@ -39,6 +41,10 @@ class CriteriaChecks {
       model = DecisionTableModel.read(xml == null ? "" : xml);
     } catch (RuntimeException e) {
       return new Review(key, List.of("The table does not parse: " + message(e)), Map.of());
+    }
+    List<String> notFeel = FeelOnly.problems(model);
+    if (!notFeel.isEmpty()) {
+      return new Review(key, notFeel, Map.of()); // checked before anything is parsed or evaluated
     }
     List<String> problems = new ArrayList<>(ContractCheck.problems(contract, model));
     DecisionTable table = DecisionTableModel.table(model, key);

@@ -20,7 +20,8 @@ import uk.cspr.workflow.security.CsprGroups;
  * resource type, so a new deployment by a member of {@code analysts} who is not {@code
  * camunda-admin} is refused unless it holds only {@code .dmn} files of contracted decisions that
  * pass {@link CriteriaChecks}; a partnership's own version needs a partnership-specific decision
- * and membership of that partnership (tenant). Start-up and administrators' deployments pass.
+ * and membership of that partnership (tenant). Start-up and administrators' deployments pass those
+ * checks, but no deployment of anyone's may hold a decision that is not {@link FeelOnly}.
  */
 final class CriteriaDeploymentGuard implements Deployer {
 
@@ -32,6 +33,9 @@ final class CriteriaDeploymentGuard implements Deployer {
 
   @Override
   public void deploy(DeploymentEntity deployment) {
+    if (deployment.isNew()) {
+      refuseNonFeel(deployment); // whoever deploys: administrators, Modeler, the workbench
+    }
     Authentication user = Context.getCommandContext().getAuthentication();
     if (!deployment.isNew() || user == null || user.getUserId() == null || !isAnalystOnly(user)) {
       return; // a cache reload, an engine-internal deployment, or not an analyst
@@ -45,6 +49,23 @@ final class CriteriaDeploymentGuard implements Deployer {
     List<String> problems = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       problems.addAll(check(resource, deployment.getTenantId(), user));
+    }
+    if (!problems.isEmpty()) {
+      throw new NotValidException("Decision deployment refused: " + String.join("; ", problems));
+    }
+  }
+
+  private static void refuseNonFeel(DeploymentEntity deployment) {
+    List<String> problems = new ArrayList<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(".dmn")) {
+        try {
+          FeelOnly.problems(DecisionTableModel.read(new String(resource.getBytes(), StandardCharsets.UTF_8)))
+              .forEach(problem -> problems.add(resource.getName() + ": " + problem));
+        } catch (RuntimeException e) {
+          // not parseable here: the engine's own DMN deployer refuses it
+        }
+      }
     }
     if (!problems.isEmpty()) {
       throw new NotValidException("Decision deployment refused: " + String.join("; ", problems));
