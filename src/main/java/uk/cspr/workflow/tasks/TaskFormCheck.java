@@ -107,6 +107,15 @@ class TaskFormCheck implements TaskListener {
     throw new InvalidCaseDataException(key, "'" + submitted + "' is not one of the options");
   }
 
+  /** The deployed form of a task's model, or null when the task has none. */
+  JsonNode form(String processDefinitionId, String formId) {
+    if (formId == null || processDefinitionId == null) {
+      return null;
+    }
+    String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+    return forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
+  }
+
   private JsonNode load(String deploymentId, String formId) {
     String resource =
         repositoryService.getDeploymentResourceNames(deploymentId).stream()

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the task conventions to every user task of every model, so no model can forget them:
- * labels on create and the form check on complete. Built-in listeners run before the model's own,
+ * labels on create, the form check on complete, and {@link FlowWritesGuard} on every command. Built-in listeners run before the model's own,
  * so those can rely on typed, checked values and may refine the name.
  */
 @Component
@@ -30,6 +30,10 @@ class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new FlowWritesGuard(formCheck));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }

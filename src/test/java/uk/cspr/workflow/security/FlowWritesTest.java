@@ -1,0 +1,139 @@
+package uk.cspr.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import uk.cspr.workflow.support.CsprSpringBootTest;
+
+/**
+ * Issue 15, "What the flow computes, only the flow writes", through Camunda's own REST as the
+ * task's candidate (the partnership's business unit): every attempt to set, change or remove a
+ * case variable, to store an extra variable on completion or to move the task's due date is
+ * refused, and nothing changed; an administrator may still change a due date.
+ */
+@CsprSpringBootTest
+class FlowWritesTest {
+
+  private static final String NL = "north-lincolnshire";
+  private static final String PASSWORD = UUID.randomUUID().toString();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private String coordinator;
+  private Task task;
+  private Map<String, Object> before;
+
+  @BeforeEach
+  void referACase() {
+    coordinator = user("writes-coordinator", CsprGroups.BUSINESS_UNIT, NL);
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    ResponseEntity<JsonNode> created = as(coordinator).postForEntity("/api/referrals", Map.of(
+        "partnership", NL,
+        "referringAgency", "St Mary's Primary School",
+        "referrerName", "J. Smith, designated safeguarding lead",
+        "referrerEmail", "dsl@school.example",
+        "incidentDate", today.minusDays(2).toString(),
+        "awareOfIncidentAt", today.minusDays(1) + "T09:30",
+        "abuseOrNeglectKnownOrSuspected", "true",
+        "incidentLocation", "IN_AREA",
+        "incidentSummary", "Child admitted to hospital with unexplained injuries.",
+        "children", List.of(Map.of("age", 7, "sex", "FEMALE", "ethnicity", "White British", "seriouslyHarmed", true))),
+        JsonNode.class);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    String reference = created.getBody().get("caseReference").asText();
+    task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup(CsprGroups.BUSINESS_UNIT)
+        .list().get(0);
+    before = runtimeService.getVariables(task.getProcessInstanceId());
+  }
+
+  @Test
+  void aCandidateCannotSetChangeOrRemoveCaseVariables() {
+    String modifications = "{\"modifications\":{\"panelNotificationDueAt\":{\"value\":\"2030-01-01T00:00:00.000+0000\","
+        + "\"type\":\"Date\"},\"deadlinesBreached\":{\"value\":\"[]\",\"type\":\"String\"}},"
+        + "\"deletions\":[\"awareOfIncidentAt\"]}";
+    assertRefused(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/variables", modifications);
+    assertRefused(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/localVariables", modifications);
+    assertRefused(HttpMethod.PUT, "/engine-rest/task/" + task.getId() + "/variables/partnership",
+        "{\"value\":\"bolton\",\"type\":\"String\"}");
+    assertRefused(HttpMethod.DELETE, "/engine-rest/task/" + task.getId() + "/variables/referrerEmail", null);
+    assertRefused(HttpMethod.POST, "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables", modifications);
+    assertRefused(HttpMethod.POST, "/engine-rest/execution/" + task.getExecutionId() + "/localVariables", modifications);
+
+    assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+  }
+
+  @Test
+  void aCandidateCannotMoveTheTasksDueDate() {
+    Date due = task.getDueDate();
+    assertRefused(HttpMethod.PUT, "/engine-rest/task/" + task.getId(),
+        "{\"name\":\"" + task.getName() + "\",\"tenantId\":\"" + NL + "\",\"due\":\"2030-01-01T00:00:00.000+0000\"}");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isEqualTo(due);
+
+    String admin = user("writes-admin", CsprGroups.ADMIN);
+    ResponseEntity<String> moved = exchange(admin, HttpMethod.PUT, "/engine-rest/task/" + task.getId(),
+        "{\"name\":\"" + task.getName() + "\",\"tenantId\":\"" + NL + "\",\"due\":\"2030-01-01T00:00:00.000+0000\"}");
+    assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void completingATaskAcceptsOnlyItsFormsFields() {
+    ResponseEntity<String> refused = exchange(coordinator, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
+        "{\"variables\":{\"panelNotificationDueAt\":{\"value\":\"2030-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}}");
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("panelNotificationDueAt", "no such field");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+    assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+  }
+
+  private void assertRefused(HttpMethod method, String path, String body) {
+    ResponseEntity<String> response = exchange(coordinator, method, path, body);
+    assertThat(response.getStatusCode().is4xxClientError()).as(method + " " + path + ": " + response.getBody()).isTrue();
+  }
+
+  private ResponseEntity<String> exchange(String user, HttpMethod method, String path, String body) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private String user(String userId, String group, String... tenants) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName(userId);
+      user.setLastName("Test");
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(userId, group);
+      for (String tenant : tenants) {
+        identityService.createTenantUserMembership(tenant, userId);
+      }
+    }
+    return userId;
+  }
+
+  private TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, PASSWORD);
+  }
+}
