@@ -23,8 +23,10 @@ import uk.cspr.workflow.cases.CaseData;
  * After the decisions {@code seriousCaseCriteria} and {@code notificationDuties} ran for one child,
  * folds that child's result into the case: the case is serious if any child's incident is, and its
  * duties are the union over the children (the Panel's form covers up to four children per incident).
+ * The bean name is not {@code childAssessments}: a delegate expression resolves a process variable
+ * of the same name before a bean (ENGINE-02033 from the second child on).
  */
-@Component("childAssessments")
+@Component("childAssessmentListener")
 class ChildAssessmentsListener implements ExecutionListener {
 
   @Override

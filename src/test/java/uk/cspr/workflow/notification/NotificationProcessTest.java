@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.cspr.workflow.cases.CaseData;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.support.CaseHistory;
@@ -229,6 +230,25 @@ class NotificationProcessTest {
     assertThat((List<Object>) variable(instance, "duties")).doesNotContain("RAPID_REVIEW");
     complete(instance, NOTIFY_SOS_AND_OFSTED, "secretaryOfStateAndOfstedNotifiedAt", "2026-12-22T09:45",
         "secretaryOfStateAndOfstedReference", "LAC-1");
+  }
+
+  /** The Panel's notification form takes up to four children per incident; sibling groups are common. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4})
+  void everyChildOfASiblingGroupIsAssessedAndTheDutiesAreTheUnion(int children) {
+    EngineClock.setTo("2026-12-22T10:00");
+    Referrals referral = referral().child("age", 7)
+        .child("age", 15, "died", true, "seriouslyHarmed", false, "lookedAfter", true);
+    for (int i = 2; i < children; i++) {
+      referral.child("age", 3 + i);
+    }
+    ProcessInstance instance = refer(referral);
+
+    assertThat(CaseData.list(variable(instance, "childAssessments"))).hasSize(children);
+    assertThat(variable(instance, "seriousCase")).isEqualTo(true);
+    assertThat(CaseData.list(variable(instance, "duties"))).contains(
+        "NOTIFY_PANEL", "RAPID_REVIEW", "NOTIFY_SECRETARY_OF_STATE_AND_OFSTED");
+    assertThat(task(instance, INFORM_PARTNERS)).isNotNull();
   }
 
   @Test
