@@ -2,6 +2,8 @@ package uk.cspr.workflow.criteria;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.workflow.criteria.CriteriaFixtures.PASSWORD;
+import static uk.cspr.workflow.criteria.CriteriaFixtures.edit;
+import static uk.cspr.workflow.criteria.CriteriaFixtures.engineRestDeploy;
 import static uk.cspr.workflow.criteria.CriteriaFixtures.user;
 import static uk.cspr.workflow.criteria.TableEdits.localTimescales;
 import static uk.cspr.workflow.criteria.TableEdits.replace;
@@ -181,22 +183,22 @@ class CriteriaApiTest {
         + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">"
         + "<process id=\"sneaky\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"start\"/></process>"
         + "</definitions>";
-    ResponseEntity<JsonNode> process = engineRestDeploy(analyst, "sneaky.bpmn", bpmn, null);
+    ResponseEntity<JsonNode> process = engineRestDeploy(as(analyst), "sneaky.bpmn", bpmn, null);
     assertThat(process.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(process.getBody().get("message").asText()).contains("may deploy decision tables (.dmn) only");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("sneaky").count()).isZero();
 
     ResponseEntity<JsonNode> statutory =
-        engineRestDeploy(analyst, "localTimescales.dmn", localTimescales("northLincolnshire_rapidReview_signOff", 16), null);
+        engineRestDeploy(as(analyst), "localTimescales.dmn", localTimescales("northLincolnshire_rapidReview_signOff", 16), null);
     assertThat(statutory.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(statutory.getBody().get("message").asText()).contains("Statutory case 'north-lincolnshire: rapidReview.signOff'");
 
-    assertThat(engineRestDeploy(analyst, "localTimescales.dmn", localTimescales(SSL_NL, 2), "bolton").getStatusCode())
+    assertThat(engineRestDeploy(as(analyst), "localTimescales.dmn", localTimescales(SSL_NL, 2), "bolton").getStatusCode())
         .as("not a member of bolton").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(engineRestDeploy(analyst, "localTimescales.dmn", localTimescales(SSL_NL, 2), NL).getStatusCode())
+    assertThat(engineRestDeploy(as(analyst), "localTimescales.dmn", localTimescales(SSL_NL, 2), NL).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     String admin = user(identityService, "criteria-admin", "camunda-admin");
-    assertThat(engineRestDeploy(admin, "sneaky.bpmn", bpmn, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(engineRestDeploy(as(admin), "sneaky.bpmn", bpmn, null).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -262,32 +264,6 @@ class CriteriaApiTest {
     assertThat(response.getStatusCode()).as(parameter + " " + edit.get("tenant")).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("error").asText()).isEqualTo("Invalid parameter");
     assertThat(response.getBody().get("parameter").asText()).isEqualTo(parameter);
-  }
-
-  private ResponseEntity<JsonNode> engineRestDeploy(String user, String fileName, String content, String tenantId) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", "modeler deployment (test)");
-    parts.add("deployment-source", "Camunda Modeler");
-    if (tenantId != null) {
-      parts.add("tenant-id", tenantId);
-    }
-    parts.add("data", new ByteArrayResource(content.getBytes()) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
-  }
-
-  private static Map<String, Object> edit(String xml, String tenant, String comment) {
-    Map<String, Object> edit = new HashMap<>();
-    edit.put("xml", xml);
-    edit.put("tenant", tenant);
-    edit.put("comment", comment);
-    return edit;
   }
 
   private TestRestTemplate as(String user) {

@@ -1,7 +1,10 @@
 package uk.cspr.workflow.criteria;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +12,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import uk.cspr.workflow.support.TestUsers;
 
 /** Users, referrals and clean-up for the criteria tests (demo users exist only in profile demo). */
 final class CriteriaFixtures {
@@ -22,18 +33,35 @@ final class CriteriaFixtures {
 
   /** Creates the user once: member of one group and of the given partnerships (tenants). */
   static String user(IdentityService identityService, String userId, String group, String... tenants) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName(userId);
-      user.setLastName("Test");
-      user.setPassword(PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, group);
-      for (String tenant : tenants) {
-        identityService.createTenantUserMembership(tenant, userId);
-      }
+    return TestUsers.user(identityService, PASSWORD, userId, group, tenants);
+  }
+
+  /** A decision table as Camunda Modeler deploys it through {@code /engine-rest}. */
+  static ResponseEntity<JsonNode> engineRestDeploy(TestRestTemplate caller, String fileName, String content, String tenantId) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "modeler deployment (test)");
+    parts.add("deployment-source", "Camunda Modeler");
+    if (tenantId != null) {
+      parts.add("tenant-id", tenantId);
     }
-    return userId;
+    parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return caller.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
+  }
+
+  /** A workbench edit: the table, the partnership (null for shared) and the reason. */
+  static Map<String, Object> edit(String xml, String tenant, String comment) {
+    Map<String, Object> edit = new HashMap<>();
+    edit.put("xml", xml);
+    edit.put("tenant", tenant);
+    edit.put("comment", comment);
+    return edit;
   }
 
   /** A referral body for {@code POST /api/referrals}: a child seriously harmed, aware yesterday. */

@@ -3,6 +3,8 @@ package uk.cspr.workflow.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.cspr.workflow.criteria.CriteriaFixtures.PASSWORD;
+import static uk.cspr.workflow.criteria.CriteriaFixtures.edit;
+import static uk.cspr.workflow.criteria.CriteriaFixtures.engineRestDeploy;
 import static uk.cspr.workflow.criteria.CriteriaFixtures.user;
 import static uk.cspr.workflow.criteria.TableEdits.replace;
 import static uk.cspr.workflow.criteria.TableEdits.shipped;
@@ -117,7 +119,7 @@ class FeelOnlyTest {
     String admin = user(identityService, "feel-admin", "camunda-admin");
     long versions = repositoryService.createDecisionDefinitionQuery().count();
     for (String user : new String[] {analyst, admin}) {
-      ResponseEntity<JsonNode> refused = engineRestDeploy(user, payloads().get("output entry"), NL);
+      ResponseEntity<JsonNode> refused = engineRestDeploy(as(user), "localTimescales.dmn", payloads().get("output entry"), NL);
       assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody().get("message").asText()).as(user).contains("Only FEEL expressions are allowed");
     }
@@ -156,29 +158,6 @@ class FeelOnlyTest {
       return dmn.evaluateDecisionTable(decision,
           Variables.putValue("partnership", NL).putValue("step", "notification.sslRecommendation")).getSingleEntry();
     });
-  }
-
-  private ResponseEntity<JsonNode> engineRestDeploy(String user, String content, String tenantId) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", "modeler deployment (test)");
-    parts.add("tenant-id", tenantId);
-    parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "localTimescales.dmn";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
-  }
-
-  private static Map<String, Object> edit(String xml, String tenant, String comment) {
-    Map<String, Object> edit = new HashMap<>();
-    edit.put("xml", xml);
-    edit.put("tenant", tenant);
-    edit.put("comment", comment);
-    return edit;
   }
 
   private TestRestTemplate as(String user) {

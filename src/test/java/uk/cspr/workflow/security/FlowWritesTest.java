@@ -3,16 +3,12 @@ package uk.cspr.workflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.cspr.workflow.support.CsprSpringBootTest;
+import uk.cspr.workflow.support.TestReferrals;
+import uk.cspr.workflow.support.TestUsers;
 
 /**
  * Issue 15, "What the flow computes, only the flow writes", through Camunda's own REST as the
@@ -48,19 +46,8 @@ class FlowWritesTest {
   @BeforeEach
   void referACase() {
     coordinator = user("writes-coordinator", CsprGroups.BUSINESS_UNIT, NL);
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-    ResponseEntity<JsonNode> created = as(coordinator).postForEntity("/api/referrals", Map.of(
-        "partnership", NL,
-        "referringAgency", "St Mary's Primary School",
-        "referrerName", "J. Smith, designated safeguarding lead",
-        "referrerEmail", "dsl@school.example",
-        "incidentDate", today.minusDays(2).toString(),
-        "awareOfIncidentAt", today.minusDays(1) + "T09:30",
-        "abuseOrNeglectKnownOrSuspected", "true",
-        "incidentLocation", "IN_AREA",
-        "incidentSummary", "Child admitted to hospital with unexplained injuries.",
-        "children", List.of(Map.of("age", 7, "sex", "FEMALE", "ethnicity", "White British", "seriouslyHarmed", true))),
-        JsonNode.class);
+    ResponseEntity<JsonNode> created =
+        as(coordinator).postForEntity("/api/referrals", TestReferrals.referral(NL), JsonNode.class);
     assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     String reference = created.getBody().get("caseReference").asText();
     task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup(CsprGroups.BUSINESS_UNIT)
@@ -119,18 +106,7 @@ class FlowWritesTest {
   }
 
   private String user(String userId, String group, String... tenants) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName(userId);
-      user.setLastName("Test");
-      user.setPassword(PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, group);
-      for (String tenant : tenants) {
-        identityService.createTenantUserMembership(tenant, userId);
-      }
-    }
-    return userId;
+    return TestUsers.user(identityService, PASSWORD, userId, group, tenants);
   }
 
   private TestRestTemplate as(String user) {
