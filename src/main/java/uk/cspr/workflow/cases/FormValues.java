@@ -41,7 +41,12 @@ public final class FormValues {
     return value != null && !(value instanceof String s && s.isBlank());
   }
 
+  /** Free text, multi-line allowed (see {@link PlainText}). */
   public String text(String field, int maxLength, boolean required) {
+    return text(field, maxLength, required, true);
+  }
+
+  public String text(String field, int maxLength, boolean required, boolean multiLine) {
     Object value = values.get(field);
     if (!present(field)) {
       if (required) {
@@ -52,6 +57,7 @@ public final class FormValues {
     if (!(value instanceof String text)) {
       throw new InvalidCaseDataException(field, "must be text");
     }
+    PlainText.check(field, text, multiLine);
     String trimmed = text.strip();
     if (trimmed.length() > maxLength) {
       throw new InvalidCaseDataException(field, "must be at most " + maxLength + " characters");

@@ -51,8 +51,8 @@ final class ReferralValidator {
     Map<String, Object> referral = new LinkedHashMap<>();
     String partnership = partnerships.required(form);
     referral.put(CaseVariables.PARTNERSHIP, partnership);
-    referral.put(REFERRING_AGENCY, form.text(REFERRING_AGENCY, 200, true));
-    referral.put(REFERRER_NAME, form.text(REFERRER_NAME, 200, true));
+    referral.put(REFERRING_AGENCY, form.text(REFERRING_AGENCY, 200, true, false));
+    referral.put(REFERRER_NAME, form.text(REFERRER_NAME, 200, true, false));
     referral.put(REFERRER_EMAIL, form.email(REFERRER_EMAIL));
 
     LocalDate incidentDate = form.date(INCIDENT_DATE);
@@ -95,7 +95,7 @@ final class ReferralValidator {
     Map<String, Object> child = new LinkedHashMap<>();
     child.put(Child.AGE, form.integer(Child.AGE, 0, MAX_AGE));
     child.put(Child.SEX, form.code(Child.SEX, Sex.class).name());
-    child.put(Child.ETHNICITY, form.text(Child.ETHNICITY, 100, true));
+    child.put(Child.ETHNICITY, form.text(Child.ETHNICITY, 100, true, false));
     child.put(Child.DISABILITY, form.bool(Child.DISABILITY, false));
     child.put(Child.DIED, form.bool(Child.DIED, false));
     child.put(Child.SERIOUSLY_HARMED, form.bool(Child.SERIOUSLY_HARMED, false));
@@ -140,8 +140,8 @@ final class ReferralValidator {
       return wrap(field, () -> values.code(field, codes));
     }
 
-    String text(String field, int max, boolean required) {
-      return wrap(field, () -> values.text(field, max, required));
+    String text(String field, int max, boolean required, boolean multiLine) {
+      return wrap(field, () -> values.text(field, max, required, multiLine));
     }
 
     boolean bool(String field, boolean required) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,7 @@ class TaskFormCheck implements TaskListener {
     if (formId == null) {
       return;
     }
-    String deploymentId = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-    JsonNode form = forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
+    JsonNode form = form(task.getProcessDefinitionId(), formId);
     // Only the form's own fields: reading every case variable would deserialise them all
     Map<String, Object> submitted = new HashMap<>();
     for (JsonNode component : form.path("components")) {
@@ -86,7 +86,7 @@ class TaskFormCheck implements TaskListener {
         return option(component, key, values.raw(key));
       case "textfield":
       case "textarea":
-        String text = values.text(key, validate.path("maxLength").asInt(4000), false);
+        String text = values.text(key, validate.path("maxLength").asInt(4000), false, component.path("type").asText().equals("textarea"));
         if ("email".equals(validate.path("validationType").asText()) && !text.isEmpty()) {
           return values.email(key);
         }
@@ -112,8 +112,12 @@ class TaskFormCheck implements TaskListener {
     if (formId == null || processDefinitionId == null) {
       return null;
     }
-    String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
-    return forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
+    // The model's own form, read for whoever completes the task: a senior lead may do a step
+    // without being allowed to read deployments (security.AccessPolicy)
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+      return forms.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
+    });
   }
 
   private JsonNode load(String deploymentId, String formId) {
