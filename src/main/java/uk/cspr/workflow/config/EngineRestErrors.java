@@ -1,10 +1,12 @@
 package uk.cspr.workflow.config;
 
+import com.fasterxml.jackson.core.JacksonException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -20,7 +22,9 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
  *   <li>{@code POST /process-definition/key/{key}/start} turns every engine exception into a 500,
  *       although {@code /submit-form} answers the same {@link InvalidCaseDataException} with 400;
  *   <li>a case of another partnership addressed by id (ENGINE-13034, "belongs to no authenticated
- *       tenant") is a plain engine exception, a 500; here it is a 403 like any other refusal.
+ *       tenant") is a plain engine exception, a 500; here it is a 403 like any other refusal;
+ *   <li>claiming a task someone else has claimed, deleting a task of a process and a Json value
+ *       nested too deep are plain engine exceptions too (see {@link #status}).
  * </ul>
  * These mappers, ranked before Camunda's own, handle those two and leave everything else to Camunda.
  */
@@ -28,6 +32,7 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
 class EngineRestErrors implements ResourceConfigCustomizer {
 
   static final String TENANT_REFUSAL = "ENGINE-13034";
+  private static final String TASK_OF_A_PROCESS = "The task cannot be deleted because is part of a running";
 
   @Override
   public void customize(ResourceConfig config) {
@@ -58,14 +63,23 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     }
   }
 
-  /** 400 for bad case data, 403 for another partnership's case, anywhere in the cause chain. */
+  /**
+   * Anywhere in the cause chain: 400 for bad case data or a JSON value the parser refuses (e.g.
+   * nested too deep), 403 for another partnership's case, 409 for a task someone else has claimed
+   * or a process's task someone tries to delete (the flow ends it).
+   */
   static Optional<Response.Status> status(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidCaseDataException) {
+      String message = String.valueOf(cause.getMessage());
+      if (cause instanceof InvalidCaseDataException || cause instanceof JacksonException) {
         return Optional.of(Response.Status.BAD_REQUEST);
       }
-      if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).startsWith(TENANT_REFUSAL)) {
+      if (cause instanceof ProcessEngineException && message.startsWith(TENANT_REFUSAL)) {
         return Optional.of(Response.Status.FORBIDDEN);
+      }
+      if (cause instanceof TaskAlreadyClaimedException
+          || cause instanceof ProcessEngineException && message.startsWith(TASK_OF_A_PROCESS)) {
+        return Optional.of(Response.Status.CONFLICT);
       }
     }
     return Optional.empty();

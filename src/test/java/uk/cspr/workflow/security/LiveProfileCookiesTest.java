@@ -57,6 +57,14 @@ class LiveProfileCookiesTest {
         assertThat(attributes(cookie)).contains("secure", "samesite=strict").doesNotContain("samesite=lax", "samesite=none"));
   }
 
+  @Test
+  void theLiveProfileSendsHstsOnEveryPageAndApi() {
+    for (String path : new String[] {"/api/deadlines", "/engine-rest/engine", "/workbench/", "/camunda/app/tasklist/"}) {
+      assertThat(rest.getForEntity(path, String.class).getHeaders().getFirst("Strict-Transport-Security"))
+          .as(path).isEqualTo("max-age=31536000; includeSubDomains");
+    }
+  }
+
   /** A Set-Cookie header's attributes after the value, lower case (a browser applies the last of duplicates). */
   private static List<String> attributes(String setCookie) {
     return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();

@@ -118,20 +118,8 @@ class TextStaysTextTest {
   }
 
   private static String engineBody(String field, String value) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    TestReferrals.referral(NL).forEach((name, v) -> variables.put(name,
-        v instanceof Boolean ? Map.of("value", v, "type", "Boolean")
-            : v instanceof java.util.List<?> list ? Map.of("value", writeJson(list), "type", "Json")
-            : Map.of("value", String.valueOf(v), "type", "String")));
-    variables.put(field, Map.of("value", value, "type", "String"));
-    return JSON.writeValueAsString(Map.of("variables", variables)).replace(LONE_SURROGATE, "\\ud800");
-  }
-
-  private static String writeJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    Map<String, Object> referral = new LinkedHashMap<>(TestReferrals.referral(NL));
+    referral.put(field, value);
+    return JSON.writeValueAsString(TestReferrals.engineStart(referral)).replace(LONE_SURROGATE, "\\ud800");
   }
 }

@@ -1,5 +1,7 @@
 package uk.cspr.workflow.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -46,6 +48,27 @@ public final class TestReferrals {
     child.put("ethnicity", "White British");
     child.put("seriouslyHarmed", true);
     return child;
+  }
+
+  /**
+   * A referral as the engine's REST starts it ({@code /start}, {@code /submit-form}): {@code
+   * {"variables": {name: {value, type}}}}, the children as a Json variable.
+   */
+  public static Map<String, Object> engineStart(Map<String, Object> referral) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    referral.forEach((name, value) -> variables.put(name,
+        value instanceof Boolean ? Map.of("value", value, "type", "Boolean")
+            : value instanceof List<?> list ? Map.of("value", json(list), "type", "Json")
+            : Map.of("value", String.valueOf(value), "type", "String")));
+    return Map.of("variables", variables);
+  }
+
+  private static String json(Object value) {
+    try {
+      return new ObjectMapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private TestReferrals() {}

@@ -1,0 +1,52 @@
+package uk.cspr.workflow.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Browser protections on every page and API of ours ({@code /api}, {@code /engine-rest}, {@code
+ * /workbench}, {@code /mail-sink}, errors): no content sniffing, no framing, a Content-Security-Policy
+ * and no referrer. Camunda's webapps under {@code /camunda} set their own policy
+ * (camunda.bpm.webapp.header-security). HSTS on every response when {@code cspr.security.hsts} is
+ * on (profile live).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SecurityHeaders extends OncePerRequestFilter {
+
+  /** JSON, PDF, CSV: nothing may load, run or frame. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  /** The workbench page: its own bundle; dmn-js sets inline styles and embeds its icon font. */
+  static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+      + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+  private final boolean hsts;
+
+  SecurityHeaders(@Value("${cspr.security.hsts:false}") boolean hsts) {
+    this.hsts = hsts;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/camunda/")) {
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Referrer-Policy", "no-referrer");
+      response.setHeader("Content-Security-Policy", path.startsWith("/workbench") ? PAGE_POLICY : API_POLICY);
+    }
+    if (hsts) {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    chain.doFilter(request, response);
+  }
+}
