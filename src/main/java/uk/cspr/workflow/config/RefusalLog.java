@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 class RefusalLog extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
-  private static final int MAX_MESSAGE = 300;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,21 +59,6 @@ class RefusalLog extends AbstractProcessEnginePlugin {
     return false;
   }
 
-  /** The message on one line, control and line-separator characters escaped, at most 300 characters. */
-  static String neutralised(String message) {
-    StringBuilder line = new StringBuilder();
-    String text = String.valueOf(message);
-    for (int i = 0; i < text.length() && line.length() < MAX_MESSAGE; i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
-        line.append(String.format("\\u%04X", (int) c));
-      } else {
-        line.append(c);
-      }
-    }
-    return text.length() > line.length() ? line + " …" : line.toString();
-  }
-
   private static final class Logging extends CommandInterceptor {
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -97,12 +81,12 @@ class RefusalLog extends AbstractProcessEnginePlugin {
 
     private void log(Command<?> command, RuntimeException failure) {
       Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-      String who = user == null ? "no user" : neutralised(user.getUserId());
+      String who = user == null ? "no user" : LogText.neutralised(user.getUserId());
       String what = command.getClass().getSimpleName();
       if (failure instanceof OptimisticLockingException) {
-        LOG.debug("Write conflict in {} ({}): {}", what, who, neutralised(failure.getMessage()));
+        LOG.debug("Write conflict in {} ({}): {}", what, who, LogText.neutralised(failure.getMessage()));
       } else if (clientError(failure)) {
-        LOG.warn("Refused {} for {}: {}", what, who, neutralised(failure.getMessage()));
+        LOG.warn("Refused {} for {}: {}", what, who, LogText.neutralised(failure.getMessage()));
       } else {
         LOG.error("{} failed for {}", what, who, failure);
       }
