@@ -50,6 +50,13 @@ final class BenchUser {
         .POST(HttpRequest.BodyPublishers.ofString(json)), path);
   }
 
+  /** POST a JSON body without waiting for or checking the answer (many at once). */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
+    return http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .header("Authorization", authorization).timeout(Duration.ofSeconds(120))
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private String send(HttpRequest.Builder request, String path) throws Exception {
     HttpResponse<String> response = http.send(
         request.timeout(Duration.ofSeconds(60)).header("Authorization", authorization).build(),

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class Benchmarks {
 
-  static final List<String> ALL = List.of("calendar", "engine", "tasklist", "dashboard", "startup");
+  static final List<String> ALL = List.of("calendar", "engine", "tasklist", "dashboard", "startup", "overload");
 
   /** Letters' PDF renderer logs every page at INFO through java.util.logging. */
   private static final java.util.logging.Logger PDF_LOG = java.util.logging.Logger.getLogger("com.openhtmltopdf");
@@ -59,6 +59,7 @@ public final class Benchmarks {
             case "tasklist" -> TasklistBenchmark.run(results, quick);
             case "dashboard" -> DashboardBenchmark.run(results, quick);
             case "startup" -> StartupBenchmark.run(results, quick);
+            case "overload" -> OverloadBenchmark.run(results, quick);
             default -> throw new IllegalStateException(name);
           }
         } catch (Exception | AssertionError e) {

@@ -56,7 +56,7 @@ final class Cluster implements AutoCloseable {
     properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
     // fail fast while the database is down instead of queueing requests for 30 s
     properties.put("spring.datasource.hikari.connection-timeout", "5000");
-    properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+    properties.put("spring.datasource.hikari.maximum-pool-size", "16"); // 8 for the job threads (2 each), 8 for requests
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", String.valueOf(mail.port()));
     properties.put("camunda.bpm.job-execution.enabled", "true");
