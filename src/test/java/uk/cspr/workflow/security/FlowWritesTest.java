@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -92,6 +95,32 @@ class FlowWritesTest {
     assertThat(refused.getBody()).contains("panelNotificationDueAt", "no such field");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
     assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+  }
+
+  /** Every group of the permission matrix but administrators: no variable or due-date write gets through. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyGroupButAdministrators")
+  void noGroupCanRewriteACasesDeadlinesThroughEngineRest(String group) {
+    String member = user("writes-" + group, group, NL);
+    String dueAt = "{\"value\":\"2030-01-01T00:00:00.000+0000\",\"type\":\"Date\"}";
+    Date due = task.getDueDate();
+    for (String[] attempt : new String[][] {
+        {"POST", "/engine-rest/task/" + task.getId() + "/variables", "{\"modifications\":{\"panelNotificationDueAt\":" + dueAt + "}}"},
+        {"PUT", "/engine-rest/task/" + task.getId() + "/variables/panelNotificationDueAt", dueAt},
+        {"DELETE", "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/deadlinesBreached", null},
+        {"POST", "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables",
+            "{\"modifications\":{\"awareOfIncidentAt\":" + dueAt + "}}"},
+        {"PUT", "/engine-rest/task/" + task.getId(), "{\"name\":\"x\",\"tenantId\":\"" + NL + "\",\"due\":\"2030-01-01T00:00:00.000+0000\"}"},
+        {"POST", "/engine-rest/task/" + task.getId() + "/complete", "{\"variables\":{\"panelNotificationDueAt\":" + dueAt + "}}"}}) {
+      ResponseEntity<String> response = exchange(member, HttpMethod.valueOf(attempt[0]), attempt[1], attempt[2]);
+      assertThat(response.getStatusCode().is4xxClientError()).as(group + ": " + attempt[0] + " " + attempt[1] + " " + response.getBody()).isTrue();
+    }
+    assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isEqualTo(due);
+  }
+
+  static Stream<String> everyGroupButAdministrators() {
+    return CsprGroups.ALL.stream().map(group -> group.get(0)).filter(group -> !group.equals(CsprGroups.ADMIN));
   }
 
   private void assertRefused(HttpMethod method, String path, String body) {
