@@ -128,6 +128,15 @@ class DailyToolsBrowserIT {
   }
 
   @Test
+  void noWebappShowsTheCamunda8Banner() {
+    for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+      browser.login(app, "demo", "demo");
+      // Camunda renders the banner into every webapp's header; our user-styles.css hides it
+      assertThat(browser.waitForPresence(By.cssSelector(".ce-eol-banner")).isDisplayed()).as(app).isFalse();
+    }
+  }
+
+  @Test
   void aManagerSeesOverdueCasesInTheStatutoryDeadlinesPlugin() {
     browser.login("cockpit", "manager", "manager");
     browser.waitFor(By.cssSelector(".cspr-deadlines-dashboard li[data-case]"));
