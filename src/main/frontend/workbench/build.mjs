@@ -1,10 +1,11 @@
-// Bundles the workbench page (dmn-js, our script and styles) into the Maven output:
-// node build.mjs <outdir>   (the pom passes target/classes/static/workbench)
+// Bundles the workbench page (dmn-js, our script and styles):
+//   node build.mjs ../../resources/static/workbench   the committed bundle the application serves
+//   node build.mjs <outdir>                           the build's check (target/workbench-build, WorkbenchBundleIT)
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const outdir = resolve(process.argv[2] ?? '../../../../target/classes/static/workbench');
+const outdir = resolve(process.argv[2] ?? '../../resources/static/workbench');
 mkdirSync(outdir, { recursive: true });
 
 await esbuild.build({

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code pool - 2 x job threads}. A request beyond that waits up to {@code cspr.admission.max-wait}
  * (10 s) for its turn, then is answered 503 with Retry-After, before anything is created. Without
  * this, 200 simultaneous referrals waited 30 s for a connection and a quarter failed with a 500.
+ * Until the application is ready (demo profile: while the demo cases are played with the engine
+ * clock moved back) API requests are answered 503 at once, so none is served on a moved clock.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -34,8 +38,10 @@ class AdmissionControl extends OncePerRequestFilter {
   private final Semaphore turns;
   private final int concurrent;
   private final Duration maxWait;
+  private final ApplicationAvailability availability;
 
   AdmissionControl(
+      ApplicationAvailability availability,
       @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
       @Value("${camunda.bpm.job-execution.max-pool-size:10}") int jobThreads,
       @Value("${cspr.admission.max-wait:PT10S}") Duration maxWait) {
@@ -47,6 +53,7 @@ class AdmissionControl extends OncePerRequestFilter {
     }
     this.turns = new Semaphore(concurrent, true);
     this.maxWait = maxWait;
+    this.availability = availability;
   }
 
   @Override
@@ -58,6 +65,10 @@ class AdmissionControl extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+      refuse(response, "The service is starting.");
+      return;
+    }
     boolean admitted;
     try {
       admitted = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -68,11 +79,7 @@ class AdmissionControl extends OncePerRequestFilter {
     if (!admitted) {
       LOG.warn("Busy: {} {} refused after waiting {} s ({} requests at once)", request.getMethod(),
           LogText.neutralised(request.getRequestURI()), maxWait.toSeconds(), concurrent);
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-      response.setContentType("application/json");
-      response.getWriter().write("{\"error\":\"The service is busy. Nothing was saved; please try again in "
-          + RETRY_AFTER_SECONDS + " seconds.\"}");
+      refuse(response, "The service is busy.");
       return;
     }
     try {
@@ -80,6 +87,14 @@ class AdmissionControl extends OncePerRequestFilter {
     } finally {
       turns.release();
     }
+  }
+
+  private static void refuse(HttpServletResponse response, String why) throws IOException {
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    response.setContentType("application/json");
+    response.getWriter().write("{\"error\":\"" + why + " Nothing was saved; please try again in "
+        + RETRY_AFTER_SECONDS + " seconds.\"}");
   }
 
   /** How many API requests may run at once. */

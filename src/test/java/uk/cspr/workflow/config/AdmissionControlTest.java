@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -18,7 +21,7 @@ class AdmissionControlTest {
 
   @Test
   void requestsBeyondThePoolWaitABoundedTimeThenGet503WithRetryAfter() throws Exception {
-    AdmissionControl admission = new AdmissionControl(6, 2, Duration.ofMillis(300)); // 6 - 2 x 2 = 2 at once
+    AdmissionControl admission = new AdmissionControl(ready(), 6, 2, Duration.ofMillis(300)); // 6 - 2 x 2 = 2 at once
     assertThat(admission.concurrent()).isEqualTo(2);
     CountDownLatch running = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
@@ -45,8 +48,25 @@ class AdmissionControlTest {
 
   @Test
   void aPoolTooSmallForTheJobExecutorAndOneRequestIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new AdmissionControl(8, 4, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> new AdmissionControl(ready(), 8, 4, Duration.ofSeconds(1)))
         .hasMessageContaining("must exceed twice camunda.bpm.job-execution.max-pool-size");
+  }
+
+  @Test
+  void untilTheApplicationIsReadyApiRequestsGet503AtOnce() throws Exception {
+    ApplicationAvailabilityBean starting = new ApplicationAvailabilityBean(); // demo cases still being played
+    AdmissionControl admission = new AdmissionControl(starting, 20, 4, Duration.ofSeconds(10));
+    MockHttpServletResponse refused = serve(admission, "/api/referrals", null, null);
+    assertThat(refused.getStatus()).isEqualTo(503);
+    assertThat(refused.getContentAsString()).contains("starting");
+    starting.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+    assertThat(serve(admission, "/api/referrals", null, null).getStatus()).isEqualTo(200);
+  }
+
+  private static ApplicationAvailabilityBean ready() {
+    ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+    availability.onApplicationEvent(new AvailabilityChangeEvent<>(AdmissionControlTest.class, ReadinessState.ACCEPTING_TRAFFIC));
+    return availability;
   }
 
   private static MockHttpServletResponse serve(AdmissionControl admission, String path, CountDownLatch running, CountDownLatch release) {
