@@ -1,8 +1,9 @@
-// Bundles the workbench page (dmn-js, our script and styles):
+// Bundles the workbench page's script and styles (dmn-js, src/workbench.js and .css); the page itself
+// is src/main/resources/static/workbench/index.html:
 //   node build.mjs ../../resources/static/workbench   the committed bundle the application serves
 //   node build.mjs <outdir>                           the build's check (target/workbench-build, WorkbenchBundleIT)
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const outdir = resolve(process.argv[2] ?? '../../resources/static/workbench');
@@ -18,5 +19,4 @@ await esbuild.build({
   loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning'
 });
-copyFileSync('src/index.html', resolve(outdir, 'index.html'));
 console.log('workbench bundle written to ' + outdir);
