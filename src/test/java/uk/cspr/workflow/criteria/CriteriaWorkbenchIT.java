@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import uk.cspr.workflow.support.Browser;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 
 /**
@@ -48,8 +49,9 @@ import uk.cspr.workflow.support.CsprSpringBootTest;
 @CsprSpringBootTest
 class CriteriaWorkbenchIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // The same binaries, and the same -Dcspr.chromium / -Dcspr.chromedriver overrides, as support.Browser
+  private static final Path CHROMIUM = Path.of(Browser.CHROMIUM);
+  private static final Path CHROMEDRIVER = Path.of(Browser.CHROMEDRIVER);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String NL = "north-lincolnshire";
   private static final String RULE = "Rule_northLincolnshire_notification_sslRecommendation";
@@ -67,8 +69,7 @@ class CriteriaWorkbenchIT {
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Skipped: the workbench browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER);
+    assumeTrue(Browser.available(), Browser.SKIPPED);
     assumeTrue(getClass().getResource("/static/workbench/workbench.js") != null,
         "Skipped: the workbench bundle was not built (built by the Maven front-end step; -DskipFrontend skips it)");
     deploymentsBefore = CriteriaFixtures.deploymentIds(repositoryService);
