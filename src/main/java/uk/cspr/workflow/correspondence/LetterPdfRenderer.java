@@ -33,6 +33,10 @@ class LetterPdfRenderer {
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final DocumentBuilderFactory xml = xmlParsers();
 
+  LetterPdfRenderer() {
+    PdfLibraryLog.install();
+  }
+
   /** Throws unless {@code xhtml} is well-formed: a template error then fails the step that queues it. */
   void checkWellFormed(String xhtml) {
     parse(xhtml);
