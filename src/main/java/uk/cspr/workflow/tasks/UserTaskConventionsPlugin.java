@@ -34,6 +34,10 @@ class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new FlowWritesGuard(formCheck));
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new FlowWritesGuard.Issued());
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -117,6 +118,25 @@ class FlowWritesTest {
     }
     assertThat(runtimeService.getVariables(task.getProcessInstanceId())).isEqualTo(before);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isEqualTo(due);
+  }
+
+  /** The flows a coordinator starts through a start form: a start takes exactly that form's fields. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"seriousIncidentNotification", "nonSeriousCaseRequest", "parallelReviewInterface"})
+  void startingAFlowAcceptsOnlyItsStartFormsFields(String processKey) {
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count();
+    String definition = "/engine-rest/process-definition/key/" + processKey;
+    String extra = "{\"partnership\":{\"value\":\"" + NL + "\"},"
+        + "\"panelNotificationDueAt\":{\"value\":\"2030-01-01T00:00:00.000+0000\",\"type\":\"Date\"}}";
+    for (String path : new String[] {definition + "/start", definition + "/submit-form"}) {
+      ResponseEntity<String> refused = exchange(coordinator, HttpMethod.POST, path, "{\"variables\":" + extra + "}");
+      assertThat(refused.getStatusCode()).as(path + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("panelNotificationDueAt", "no such field");
+    }
+    ResponseEntity<String> partWay = exchange(coordinator, HttpMethod.POST, definition + "/start",
+        "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"userTask_notifyPanel\"}]}");
+    assertThat(partWay.getStatusCode().is4xxClientError()).as(partWay.getBody()).isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count()).isEqualTo(instances);
   }
 
   static Stream<String> everyGroupButAdministrators() {
