@@ -12,5 +12,8 @@ public final class CaseVariables {
   /** Names of steps whose statutory deadline was missed (SPEC §2: recorded, never stops the case). */
   public static final String DEADLINES_BREACHED = "deadlinesBreached";
 
+  /** Corrections of recorded facts: who, when, the old and new value and why (issue 15). */
+  public static final String FACT_CORRECTIONS = "factCorrections";
+
   private CaseVariables() {}
 }

@@ -61,12 +61,7 @@ final class ReferralValidator {
     if (incidentDate.isAfter(today)) {
       throw new InvalidCaseDataException(INCIDENT_DATE, "cannot be in the future");
     }
-    if (awareAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be in the future");
-    }
-    if (awareAt.atZone(FormValues.LONDON).toLocalDate().isBefore(incidentDate)) {
-      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be before the incident");
-    }
+    checkAwareness(awareAt, incidentDate, now);
     referral.put(INCIDENT_DATE, Date.from(incidentDate.atStartOfDay(FormValues.LONDON).toInstant()));
     referral.put(AWARE_OF_INCIDENT_AT, Date.from(awareAt));
 
@@ -77,6 +72,16 @@ final class ReferralValidator {
     referral.put(INCIDENT_SUMMARY, form.text(INCIDENT_SUMMARY, 4000, true));
     referral.put(DISCUSSED_WITH_SENIOR_LEAD, form.bool(DISCUSSED_WITH_SENIOR_LEAD, false));
     return referral;
+  }
+
+  /** When the local authority became aware: not in the future, not before the incident (WT ch.4 para 12). */
+  static void checkAwareness(Instant awareAt, LocalDate incidentDate, Instant now) {
+    if (awareAt.isAfter(now.plus(CLOCK_SKEW))) {
+      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be in the future");
+    }
+    if (awareAt.atZone(FormValues.LONDON).toLocalDate().isBefore(incidentDate)) {
+      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be before the incident");
+    }
   }
 
   private static List<Map<String, Object>> children(FormValues form) {

@@ -76,8 +76,13 @@ class RegisterReferralListener implements ExecutionListener {
     execution.setVariable(PARTNERS_INFORMED_DUE_AT, local(tenant, "notification.informPartners", now));
     execution.setVariable(SSL_RECOMMENDATION_DUE_AT, local(tenant, "notification.sslRecommendation", now));
     execution.setVariable(DSP_DECISION_DUE_AT, local(tenant, "notification.dspDecision", now));
-    execution.setVariable(PANEL_NOTIFICATION_DUE_AT, workingDays.deadline(awareAt, STATUTORY_NOTIFICATION_WORKING_DAYS));
-    execution.setVariable(PARTNERS_REPORT_DUE_AT, workingDays.deadline(awareAt, STATUTORY_NOTIFICATION_WORKING_DAYS));
+    execution.setVariables(statutoryDeadlines(workingDays, awareAt));
+  }
+
+  /** The deadlines that count from awareness: notify the Panel and report to the partners. */
+  static Map<String, Object> statutoryDeadlines(WorkingDays workingDays, Date awareAt) {
+    Date due = workingDays.deadline(awareAt, STATUTORY_NOTIFICATION_WORKING_DAYS);
+    return Map.of(PANEL_NOTIFICATION_DUE_AT, due, PARTNERS_REPORT_DUE_AT, due);
   }
 
   private Date local(String partnership, String step, Instant from) {

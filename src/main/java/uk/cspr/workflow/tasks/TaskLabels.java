@@ -1,6 +1,7 @@
 package uk.cspr.workflow.tasks;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,18 +14,26 @@ import uk.cspr.workflow.cases.FormValues;
  * 2027", description "NL-2026-0007 · north-lincolnshire". The diagram keeps the plain step name.
  */
 @Component
-class TaskLabels implements TaskListener {
+public class TaskLabels implements TaskListener {
 
   static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+  private static final String DUE_SUFFIX = " — due ";
 
   @Override
   public void notify(DelegateTask task) {
     if (task.getDueDate() != null) {
-      task.setName(task.getName() + " — due " + DUE.format(task.getDueDate().toInstant().atZone(FormValues.LONDON)));
+      task.setName(withDue(task.getName(), task.getDueDate()));
     }
     Object reference = task.getVariable(CaseVariables.CASE_REFERENCE);
     if (reference != null) {
       task.setDescription(reference + " · " + task.getVariable(CaseVariables.PARTNERSHIP));
     }
+  }
+
+  /** The task's name with this due date, replacing the one it had (a corrected deadline). */
+  public static String withDue(String name, Date due) {
+    int suffix = name.lastIndexOf(DUE_SUFFIX);
+    String plain = suffix < 0 ? name : name.substring(0, suffix);
+    return plain + DUE_SUFFIX + DUE.format(due.toInstant().atZone(FormValues.LONDON));
   }
 }
