@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,12 +21,13 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.cspr.workflow.tasks.ShownValues;
 import uk.cspr.workflow.tasks.TaskLabels;
 
 /**
  * After a corrected fact changed deadline variables ({@code *DueAt}) of a running flow, the flow's
  * open work follows them: each open task whose due date is that variable gets the new due date
- * (and name), and each timer on it the new time. A deadline whose breach was already recorded and
+ * (and name), and each timer on it the new time; every open form shows the new values. A deadline whose breach was already recorded and
  * that now lies ahead is no longer breached: the breach and its escalation task are withdrawn and
  * the step is restarted, so its deadline timer is set again. Runs in the caller's transaction,
  * without the caller's authorization (the caller decides who may correct).
@@ -37,13 +39,17 @@ public class DeadlineMoves {
   private final TaskService tasks;
   private final ManagementService management;
   private final RepositoryService repository;
+  private final ProcessEngineConfigurationImpl engine;
+  private final ShownValues shown;
 
   DeadlineMoves(@Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy ManagementService management,
-      @Lazy RepositoryService repository) {
+      @Lazy RepositoryService repository, @Lazy ProcessEngineConfigurationImpl engine, ShownValues shown) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.repository = repository;
+    this.engine = engine;
+    this.shown = shown;
   }
 
   /** What moved: the open steps given new due dates, and the breaches withdrawn. */
@@ -93,6 +99,11 @@ public class DeadlineMoves {
     if (restart) {
       restarts.execute();
     }
+    // what every open form shows (the corrected fact, the new deadlines)
+    engine.getCommandExecutorTxRequired().execute(context -> {
+      context.getTaskManager().findTasksByProcessInstanceId(processInstanceId).forEach(shown::refresh);
+      return null;
+    });
     return new Moved(steps, withdrawn);
   }
 

@@ -31,6 +31,7 @@ class TaskFormCheck implements TaskListener {
 
   private final RepositoryService repositoryService;
   private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
 
   TaskFormCheck(@Lazy RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
@@ -120,16 +121,48 @@ class TaskFormCheck implements TaskListener {
     });
   }
 
+  /**
+   * The label of every coded answer the deployment's forms offer (radio and select options), by
+   * code, e.g. NOTIFY_AND_RAPID_REVIEW → "Notify the Panel and hold a rapid review".
+   */
+  Map<String, String> optionLabels(String processDefinitionId) {
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+      return labels.computeIfAbsent(deploymentId, id -> {
+        Map<String, String> labels = new HashMap<>();
+        repositoryService.getDeploymentResourceNames(id).stream().filter(name -> name.endsWith(".form"))
+            .forEach(name -> collectLabels(readForm(id, name).path("components"), labels));
+        return Map.copyOf(labels);
+      });
+    });
+  }
+
+  private static void collectLabels(JsonNode components, Map<String, String> labels) {
+    for (JsonNode component : components) {
+      for (JsonNode option : component.path("values")) {
+        String code = option.path("value").asText();
+        if (code.matches("[A-Z][A-Z0-9_]+")) {
+          labels.putIfAbsent(code, option.path("label").asText(code));
+        }
+      }
+      collectLabels(component.path("components"), labels);
+    }
+  }
+
   private JsonNode load(String deploymentId, String formId) {
     String resource =
         repositoryService.getDeploymentResourceNames(deploymentId).stream()
             .filter(name -> name.endsWith("/" + formId + ".form") || name.equals(formId + ".form"))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("Form " + formId + " not deployed with " + deploymentId));
+    return readForm(deploymentId, resource);
+  }
+
+  private JsonNode readForm(String deploymentId, String resource) {
     try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource)) {
       return JSON.readTree(in);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read form " + formId, e);
+      throw new IllegalStateException("Cannot read form " + resource, e);
     }
   }
 }

@@ -14,17 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the task conventions to every user task of every model, so no model can forget them:
- * labels on create, the form check on complete, and {@link FlowWritesGuard} on every command. Built-in listeners run before the model's own,
+ * labels and what the form shows on create, the form check on complete, and {@link FlowWritesGuard} on every command. Built-in listeners run before the model's own,
  * so those can rely on typed, checked values and may refine the name.
  */
 @Component
 class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskLabels labels;
+  private final ShownValues shown;
   private final TaskFormCheck formCheck;
 
-  UserTaskConventionsPlugin(TaskLabels labels, TaskFormCheck formCheck) {
+  UserTaskConventionsPlugin(TaskLabels labels, ShownValues shown, TaskFormCheck formCheck) {
     this.labels = labels;
+    this.shown = shown;
     this.formCheck = formCheck;
   }
 
@@ -46,6 +48,7 @@ class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, labels);
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, shown); // after the model's own
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formCheck);
       }
     });

@@ -90,7 +90,8 @@ class DailyToolsBrowserIT {
 
   @Test
   void aCoordinatorRefersThroughTheStartFormSeesTheServersRefusalAndCompletesTheNextTask() {
-    String agency = "Browser test school " + UUID.randomUUID().toString().substring(0, 8);
+    // markup in what people type stays text in every form that shows it (issue 15.5)
+    String agency = "Browser test school " + UUID.randomUUID().toString().substring(0, 8) + " [click](https://evil.example) <b>b</b>";
     LocalDate today = LocalDate.now(LONDON);
     browser.login("tasklist", "coordinator", "coordinator");
     browser.clickText("Start process");
@@ -119,6 +120,8 @@ class DailyToolsBrowserIT {
     browser.clickText("Claim");
     browser.check("I have checked the referral");
     browser.screenshot("tasklist-4-inform-partners");
+    assertThat(browser.bodyText()).contains("referred by " + agency).contains("North Lincolnshire Safeguarding Children Partnership");
+    assertThat(browser.all(By.cssSelector(".fjs-form a[href*='evil.example'], .fjs-form img, .fjs-form-field-text b"))).isEmpty();
     browser.pressSubmit(COMPLETE);
     waitUntil(() -> history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(NotificationProcess.Elements.INFORM_PARTNERS).finished().count() == 1);

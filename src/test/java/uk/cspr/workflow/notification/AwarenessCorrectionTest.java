@@ -82,6 +82,7 @@ class AwarenessCorrectionTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aWronglyTypedAwarenessIsCorrectedAndTheBreachesItCausedAreWithdrawn() {
     ProcessInstance instance = notificationDueWhenTypedWrongly();
     assertThat(task(instance, NOTIFY_PANEL).getDueDate()).isEqualTo(endOf("2026-12-21"));
@@ -99,6 +100,9 @@ class AwarenessCorrectionTest {
     Task notify = task(instance, NOTIFY_PANEL);
     assertThat(notify.getDueDate()).isEqualTo(endOf("2026-12-30"));
     assertThat(notify.getName()).isEqualTo(NOTIFY_PANEL_STEP + " — due 30 Dec 2026");
+    assertThat((Map<String, Object>) tasks.getVariableLocal(notify.getId(), "shown"))
+        .as("its form shows the corrected time and deadline, as Markdown text")
+        .containsEntry("awareOfIncidentAt", "21 Dec 2026\\, 09\\:30").containsEntry("panelNotificationDueAt", "30 Dec 2026");
     assertThat(task(instance, REPORT_TO_PARTNERS).getDueDate()).isEqualTo(endOf("2026-12-30"));
     assertThat(breaches(instance)).as("the wrong time caused them").isEmpty();
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ESCALATE_MISSED_DEADLINE).count()).isZero();
@@ -132,7 +136,9 @@ class AwarenessCorrectionTest {
 
     assertThat(earlier.getStatusCode()).as(String.valueOf(earlier.getBody())).isEqualTo(HttpStatus.OK);
     // Fri 18 Dec + 5 WD: 21, 22, 23, 24, 29 Dec
-    assertThat(task(instance, NOTIFY_PANEL).getDueDate()).isEqualTo(endOf("2026-12-29"));
+    Task notify = task(instance, NOTIFY_PANEL);
+    assertThat(notify.getDueDate()).isEqualTo(endOf("2026-12-29"));
+    assertThat(tasks.getVariableLocal(notify.getId(), "shown").toString()).contains("panelNotificationDueAt=29 Dec 2026");
     assertThat(timerDueDates(instance)).containsOnly(endOf("2026-12-29"));
     assertThat(earlier.getBody().get("breachesWithdrawn")).isEmpty();
   }

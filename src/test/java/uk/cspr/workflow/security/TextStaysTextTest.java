@@ -2,6 +2,7 @@ package uk.cspr.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +92,29 @@ class TextStaysTextTest {
     }
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     assertThat(runtime.getVariable(instanceId, "sslRationale")).isNull();
+  }
+
+  /** What Tasklist loads for the form's text (form-variables, as Tasklist asks): markup escaped, dates in English. */
+  @Test
+  void whatPeopleTypedIsShownAsTextInTheTasksForm() throws Exception {
+    Map<String, Object> referral = new LinkedHashMap<>(TestReferrals.referral(NL, "2026-11-30T11:05"));
+    referral.put("referringAgency", "St Mary's [click](https://evil.example) ![x](https://evil.example/i.png) <b>b</b>");
+    String instanceId = JSON.readTree(post(agencyLead, "/api/referrals", JSON.writeValueAsString(referral)).getBody())
+        .path("processInstanceId").asText();
+    String informId = taskId(instanceId, NotificationProcess.Elements.INFORM_PARTNERS);
+
+    JsonNode shown = JSON.readTree(JSON.readTree(rest.withBasicAuth(coordinator, PASSWORD).getForObject(
+        "/engine-rest/task/" + informId + "/form-variables?variableNames=shown&deserializeValues=false", String.class))
+        .at("/shown/value").asText());
+
+    assertThat(shown.get("referringAgency").asText()).isEqualTo(
+        "St Mary\\'s \\[click\\]\\(https\\:\\/\\/evil\\.example\\) \\!\\[x\\]\\(https\\:\\/\\/evil\\.example\\/i\\.png\\) \\<b\\>b\\<\\/b\\>");
+    assertThat(shown.get("partnership").asText()).isEqualTo("North Lincolnshire Safeguarding Children Partnership");
+    assertThat(shown.get("awareOfIncidentAt").asText()).isEqualTo("30 Nov 2026\\, 11\\:05"); // Markdown shows "30 Nov 2026, 11:05"
+    assertThat(shown.get("incidentDate").asText()).isEqualTo("30 Nov 2026");
+    assertThat(runtime.getVariable(instanceId, "referringAgency")).as("the case keeps what was typed")
+        .isEqualTo(referral.get("referringAgency"));
+    assertThat(runtime.getVariable(instanceId, "shown")).as("shown is the task's own").isNull();
   }
 
   private String taskId(String instanceId, String key) {
