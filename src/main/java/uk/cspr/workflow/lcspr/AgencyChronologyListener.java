@@ -16,6 +16,7 @@ import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.cases.FormValues;
+import uk.cspr.workflow.tasks.TaskLabels;
 import uk.cspr.workflow.timescales.LocalTimescales;
 
 /**
@@ -49,7 +50,7 @@ class AgencyChronologyListener implements TaskListener, ExecutionListener {
   public void notify(DelegateTask task) {
     String agency = (String) task.getVariable(AGENCY);
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(TaskNames.withSubject(task.getName(), agency));
+      task.setName(TaskLabels.withSubject(task.getName(), agency));
       return;
     }
     FormValues form = new FormValues(task.getVariables());

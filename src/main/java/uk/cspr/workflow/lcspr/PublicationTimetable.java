@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
+import uk.cspr.workflow.tasks.TaskLabels;
 
 /**
  * The planned publication date and what follows from it (WT 2023 ch.4 paras 40-41): the report
@@ -134,7 +135,7 @@ public class PublicationTimetable implements TaskListener {
 
   /** New due date, and the same in the task's name. */
   private static void redate(TaskService tasks, Task task, Date due) {
-    task.setName(TaskNames.withDue(task.getName(), due));
+    task.setName(TaskLabels.withDue(task.getName(), due));
     task.setDueDate(due);
     tasks.saveTask(task);
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.FormValues;
@@ -40,7 +41,7 @@ class DisputeResolutionListener implements TaskListener {
 
     List<Map<String, Object>> record = new ArrayList<>(CaseData.list(task.getVariable(DISPUTE_RECORD)));
     Map<String, Object> stage = new LinkedHashMap<>();
-    stage.put("stage", task.getName());
+    stage.put("stage", ((UserTask) task.getBpmnModelElementInstance()).getName());
     stage.put("resolved", resolved);
     stage.put("agreedOutcome", agreed == null ? null : agreed.name());
     stage.put("notes", notes);

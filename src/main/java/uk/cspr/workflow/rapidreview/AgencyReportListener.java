@@ -15,6 +15,7 @@ import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements;
+import uk.cspr.workflow.tasks.TaskLabels;
 
 /**
  * The per-agency part of the rapid review (one instance per agency of {@code agencies}):
@@ -40,18 +41,12 @@ class AgencyReportListener implements TaskListener {
   public void notify(DelegateTask task) {
     boolean chase = Elements.CHASE_AGENCY_REPORT.equals(task.getTaskDefinitionKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(withAgency(task.getName(), String.valueOf(task.getVariable(AGENCY_NAME))));
+      task.setName(TaskLabels.withSubject(task.getName(), String.valueOf(task.getVariable(AGENCY_NAME))));
     } else if (chase) {
       recordChase(task);
     } else {
       recordReport(task);
     }
-  }
-
-  /** "Return agency report — due 25 Mar 2027" becomes "Return agency report: Police — due 25 Mar 2027". */
-  static String withAgency(String name, String agency) {
-    int due = name.indexOf(" — due ");
-    return due < 0 ? name + ": " + agency : name.substring(0, due) + ": " + agency + name.substring(due);
   }
 
   private static void recordReport(DelegateTask task) {

@@ -73,7 +73,7 @@ class LcsprControllerTest {
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(accepted.getBody().get("message").asText()).isEqualTo("cspr.publicationDateChangeRequested");
     Task update = task(review, LcsprProcess.Elements.UPDATE_PLANNED_PUBLICATION_DATE);
-    assertThat(update.getName()).isEqualTo("Update the planned publication date");
+    assertThat(update.getName()).isEqualTo(review.getBusinessKey() + " · Update the planned publication date");
     assertThat(tasks.getIdentityLinksForTask(update.getId())).extracting(link -> link.getGroupId())
         .containsExactly(CsprGroups.BUSINESS_UNIT);
     assertThat(post(AGENCY_LEAD, review.getBusinessKey(), "planned-publication-date").getStatusCode())

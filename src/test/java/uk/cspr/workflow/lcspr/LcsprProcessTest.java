@@ -99,8 +99,8 @@ class LcsprProcessTest {
     assertThat(variable(review, "agencyChronologiesDueAt")).isEqualTo(endOf("2027-02-17"));
     List<Task> chronologies = open(review, RETURN_AGENCY_CHRONOLOGY);
     assertThat(chronologies).extracting(Task::getName).containsExactlyInAnyOrder(
-        "Return chronology and agency report: Humberside Police — due 17 Feb 2027",
-        "Return chronology and agency report: North Lincolnshire children's services — due 17 Feb 2027");
+        review.getBusinessKey() + " · Return chronology and agency report: Humberside Police — due 17 Feb 2027",
+        review.getBusinessKey() + " · Return chronology and agency report: North Lincolnshire children's services — due 17 Feb 2027");
     assertThat(chronologies).allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(endOf("2027-02-17")));
 
     EngineClock.setTo("2027-02-10T10:00");
@@ -122,7 +122,7 @@ class LcsprProcessTest {
 
     Task sendReport = task(review, SEND_FINAL_REPORT);
     assertThat(sendReport.getDueDate()).isEqualTo(endOf("2027-07-06"));
-    assertThat(sendReport.getName()).isEqualTo("Prepare the report for the Panel, DfE and Ofsted — due 6 Jul 2027");
+    assertThat(sendReport.getName()).isEqualTo(review.getBusinessKey() + " · Prepare the report for the Panel, DfE and Ofsted — due 6 Jul 2027");
     EngineClock.setTo("2027-07-01T10:00");
     complete(review, SEND_FINAL_REPORT, "reportDocumentReference", "https://files.example/nl/final", "reportReadyConfirmed", true);
     assertThat(queued(review)).extracting(Queued::activityId, Queued::to, Queued::template, Queued::letters)
@@ -215,7 +215,7 @@ class LcsprProcessTest {
     assertThat(variable(review, "finalReportToPanelDueAt")).isEqualTo(endOf("2027-06-04"));
     Task sendReport = task(review, SEND_FINAL_REPORT);
     assertThat(sendReport.getDueDate()).isEqualTo(endOf("2027-06-04"));
-    assertThat(sendReport.getName()).isEqualTo("Prepare the report for the Panel, DfE and Ofsted — due 4 Jun 2027");
+    assertThat(sendReport.getName()).isEqualTo(review.getBusinessKey() + " · Prepare the report for the Panel, DfE and Ofsted — due 4 Jun 2027");
     Job overdue = management.createJobQuery().processInstanceId(review.getId()).activityId(FINAL_REPORT_OVERDUE).singleResult();
     assertThat(overdue.getDuedate()).isEqualTo(endOf("2027-06-04"));
   }
@@ -284,7 +284,7 @@ class LcsprProcessTest {
     Jobs.executeDue(management, review.getId());
     assertThat(task(review, EXPLAIN_LATE_PUBLICATION)).isNull();
     assertThat(task(review, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo("Escalate missed deadline: Publish within six months of the decision");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Publish within six months of the decision");
     assertThat(delayNotices(review)).hasSize(1);
   }
 
@@ -314,7 +314,7 @@ class LcsprProcessTest {
     Jobs.executeDue(management, review.getId());
     assertThat(open(review, REPORT_PROGRESS)).as("second monthly request").hasSize(1);
     // 10 working days from Mon 15 Mar 2027 skip Good Friday 26 Mar and Easter Monday 29 Mar
-    assertThat(task(review, REPORT_PROGRESS).getName()).isEqualTo("Report progress in writing — due 31 Mar 2027");
+    assertThat(task(review, REPORT_PROGRESS).getName()).isEqualTo(review.getBusinessKey() + " · Report progress in writing — due 31 Mar 2027");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(review.getId())
         .taskDefinitionKey(REPORT_PROGRESS).count()).isEqualTo(2);
   }

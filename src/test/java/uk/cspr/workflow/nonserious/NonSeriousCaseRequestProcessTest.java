@@ -77,7 +77,7 @@ class NonSeriousCaseRequestProcessTest {
         .containsExactly(tuple(INFORM_PARTNERS_OF_REQUEST, "DELEGATED_PARTNERS,SENIOR_LEADS", "nonSeriousRequest"));
     Task recommend = task(request, RECOMMEND_REVIEW);
     assertThat(recommend.getDueDate()).isEqualTo(endOf("2027-01-29"));
-    assertThat(recommend.getName()).isEqualTo("Recommend whether to review — due 29 Jan 2027");
+    assertThat(recommend.getName()).isEqualTo(request.getBusinessKey() + " · Recommend whether to review — due 29 Jan 2027");
   }
 
   @Test
@@ -190,7 +190,7 @@ class NonSeriousCaseRequestProcessTest {
     Jobs.executeDue(management, request.getId());
     assertThat(variable(request, "deadlinesBreached")).asList().containsExactly("Recommend whether to review");
     assertThat(task(request, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo("Escalate missed deadline: Recommend whether to review");
+        .isEqualTo(request.getBusinessKey() + " · Escalate missed deadline: Recommend whether to review");
     assertThat(task(request, RECOMMEND_REVIEW)).as("the case continues").isNotNull();
   }
 

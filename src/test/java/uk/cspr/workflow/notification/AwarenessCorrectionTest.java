@@ -99,7 +99,7 @@ class AwarenessCorrectionTest {
     assertThat(runtime.getVariable(instance.getId(), "partnersReportDueAt")).isEqualTo(endOf("2026-12-30"));
     Task notify = task(instance, NOTIFY_PANEL);
     assertThat(notify.getDueDate()).isEqualTo(endOf("2026-12-30"));
-    assertThat(notify.getName()).isEqualTo(NOTIFY_PANEL_STEP + " — due 30 Dec 2026");
+    assertThat(notify.getName()).isEqualTo(instance.getBusinessKey() + " · " + NOTIFY_PANEL_STEP + " — due 30 Dec 2026");
     assertThat((Map<String, Object>) tasks.getVariableLocal(notify.getId(), "shown"))
         .as("its form shows the corrected time and deadline, as Markdown text")
         .containsEntry("awareOfIncidentAt", "21 Dec 2026\\, 09\\:30").containsEntry("panelNotificationDueAt", "30 Dec 2026");

@@ -102,8 +102,8 @@ class NotificationProcessTest {
     assertThat(variable(instance, "partnersReportDueAt")).isEqualTo(endOf("2026-12-31"));
     Task inform = task(instance, INFORM_PARTNERS);
     assertThat(inform.getDueDate()).isEqualTo(endOf("2026-12-23"));
-    assertThat(inform.getName()).isEqualTo("Inform the delegated safeguarding partners and senior leads — due 23 Dec 2026");
-    assertThat(inform.getDescription()).isEqualTo(instance.getBusinessKey() + " · north-lincolnshire");
+    assertThat(inform.getName()).isEqualTo(instance.getBusinessKey() + " · Inform the delegated safeguarding partners and senior leads — due 23 Dec 2026");
+    assertThat(inform.getDescription()).isEqualTo(instance.getBusinessKey() + " · North Lincolnshire Safeguarding Children Partnership");
     assertThat(inform.getTenantId()).isEqualTo("north-lincolnshire");
 
     decide(instance, "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW");
@@ -286,7 +286,7 @@ class NotificationProcessTest {
     EngineClock.setTo("2026-12-24T00:00:30");
     assertThat(Jobs.executeDue(management, instance.getId())).isEqualTo(1);
     Task escalation = task(instance, ESCALATE_MISSED_DEADLINE);
-    assertThat(escalation.getName()).isEqualTo("Escalate missed deadline: Inform the delegated safeguarding partners and senior leads");
+    assertThat(escalation.getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Inform the delegated safeguarding partners and senior leads");
     assertThat((List<Object>) variable(instance, "deadlinesBreached"))
         .containsExactly("Inform the delegated safeguarding partners and senior leads");
     assertThat(task(instance, INFORM_PARTNERS)).as("the case continues").isNotNull();

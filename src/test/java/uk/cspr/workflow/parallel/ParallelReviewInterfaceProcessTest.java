@@ -196,7 +196,7 @@ class ParallelReviewInterfaceProcessTest {
     List<Task> yjb = open(instance, NOTIFY_YOUTH_JUSTICE_BOARD);
     assertThat(yjb).hasSize(1);
     assertThat(yjb.get(0).getDueDate()).isEqualTo(endOf("2026-12-29"));
-    assertThat(yjb.get(0).getName()).isEqualTo("Notify the Youth Justice Board — due 29 Dec 2026");
+    assertThat(yjb.get(0).getName()).isEqualTo(instance.getBusinessKey() + " · Notify the Youth Justice Board — due 29 Dec 2026");
     assertThat(yjb.get(0).getTenantId()).isEqualTo(NL);
 
     tasks.complete(yjb.get(0).getId(), values("yjbNotifiedAt", "2026-12-24T11:30", "yjbNotificationReference", "YJB-SI-42"));
@@ -218,7 +218,7 @@ class ParallelReviewInterfaceProcessTest {
     assertThat(variable(instance, "deadlinesBreached")).isEqualTo(List.of("Notify the Youth Justice Board"));
     List<Task> escalation = open(instance, ESCALATE_MISSED_DEADLINE);
     assertThat(escalation).hasSize(1);
-    assertThat(escalation.get(0).getName()).isEqualTo("Escalate missed deadline: Notify the Youth Justice Board");
+    assertThat(escalation.get(0).getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Notify the Youth Justice Board");
     assertThat(open(instance, NOTIFY_YOUTH_JUSTICE_BOARD)).as("still to be done").hasSize(1);
   }
 
@@ -330,7 +330,7 @@ class ParallelReviewInterfaceProcessTest {
     EngineClock.setTo("2026-12-24T12:00");
     ProcessInstance instance = parallelReviews.start(notifiedCase(NL), NL, Map.of("awareOfIncidentAt", "2026-12-24T10:00"));
     Task facts = open(instance, RECORD_FACTS).get(0);
-    assertThat(facts.getDescription()).isEqualTo(instance.getBusinessKey() + " · " + NL);
+    assertThat(facts.getDescription()).isEqualTo(instance.getBusinessKey() + " · North Lincolnshire Safeguarding Children Partnership");
 
     Map<String, Object> bad = fiveTriggers();
     bad.put("offenceCategory", "ARSON");

@@ -59,8 +59,8 @@ class PanelDecisionProcessTest {
     assertThat(variable(panel, Vars.PANEL_ANSWER_DUE_AT)).isEqualTo(endOf("2027-04-12"));
     assertThat(variable(panel, Vars.PANEL_CHASER_DUE_AT)).isEqualTo(endOf("2027-04-13"));
     Task record = task(panel, RECORD_ANSWER);
-    assertThat(record.getName()).isEqualTo("Record the Panel's answer — due 12 Apr 2027");
-    assertThat(record.getDescription()).isEqualTo(panel.getBusinessKey() + " · north-lincolnshire");
+    assertThat(record.getName()).isEqualTo(panel.getBusinessKey() + " · Record the Panel's answer — due 12 Apr 2027");
+    assertThat(record.getDescription()).isEqualTo(panel.getBusinessKey() + " · North Lincolnshire Safeguarding Children Partnership");
   }
 
   @Test
@@ -99,7 +99,7 @@ class PanelDecisionProcessTest {
     assertThat(Jobs.executeDue(management, panel.getId())).isEqualTo(1);
 
     Task chase = task(panel, CHASE_PANEL);
-    assertThat(chase.getName()).isEqualTo("Chase the Panel — due 13 Apr 2027");
+    assertThat(chase.getName()).isEqualTo(panel.getBusinessKey() + " · Chase the Panel — due 13 Apr 2027");
     tasks.complete(chase.getId(), Map.of(Vars.PANEL_CHASE_NOTE, "The rapid review decision is needed for the LCSPR start"));
     Map<String, Object> chaser = message(panel, "panelChaser");
     assertThat(chaser.get("TO_ADDRESSES")).isEqualTo(PANEL);
@@ -167,7 +167,7 @@ class PanelDecisionProcessTest {
     EngineClock.setTo("2027-04-14T00:00:30");
     assertThat(Jobs.executeDue(management, panel.getId())).isEqualTo(1);
     assertThat(task(panel, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo("Escalate missed deadline: Provide further information");
+        .isEqualTo(panel.getBusinessKey() + " · Escalate missed deadline: Provide further information");
     assertThat((List<String>) runtime.getVariable(panel.getId(), "deadlinesBreached"))
         .containsExactly("Provide further information");
   }

@@ -81,8 +81,8 @@ class RapidReviewProcessTest {
 
     Task confirm = steps.task(review, CONFIRM_AGENCIES_AND_SCOPE);
     assertThat(confirm.getDueDate()).isEqualTo(endOf("2027-03-22"));
-    assertThat(confirm.getName()).isEqualTo("Confirm agencies and scope — due 22 Mar 2027");
-    assertThat(confirm.getDescription()).isEqualTo(notified.caseReference() + " · north-lincolnshire");
+    assertThat(confirm.getName()).isEqualTo(review.getBusinessKey() + " · Confirm agencies and scope — due 22 Mar 2027");
+    assertThat(confirm.getDescription()).isEqualTo(notified.caseReference() + " · North Lincolnshire Safeguarding Children Partnership");
     assertThat(candidateGroups(confirm)).containsExactly("business-unit");
 
     steps.confirmAgencies(review, "Humberside Police", "St Mary's Primary School");
@@ -100,7 +100,7 @@ class RapidReviewProcessTest {
     steps.writeChairReport(review);
     Task signOff = steps.task(review, SIGN_OFF);
     assertThat(signOff.getDueDate()).as("the statutory deadline is earlier than the local one").isEqualTo(endOf("2027-04-12"));
-    assertThat(signOff.getName()).isEqualTo("Sign off the rapid review report — due 12 Apr 2027");
+    assertThat(signOff.getName()).isEqualTo(review.getBusinessKey() + " · Sign off the rapid review report — due 12 Apr 2027");
     assertThat(candidateGroups(signOff)).containsExactly("delegated-safeguarding-partners");
   }
 
@@ -117,7 +117,7 @@ class RapidReviewProcessTest {
     assertThat(variable(review, Vars.CHAIR_REPORT_DUE_AT)).isEqualTo(endOf("2027-01-07"));
     assertThat(variable(review, Vars.WELLBEING_SESSIONS_DUE_AT)).isEqualTo(endOf("2027-01-12"));
     assertThat(variable(review, Vars.SIGN_OFF_DUE_AT)).isEqualTo(endOf("2027-01-13"));
-    assertThat(steps.task(review, CONFIRM_AGENCIES_AND_SCOPE).getName()).isEqualTo("Confirm agencies and scope — due 21 Dec 2026");
+    assertThat(steps.task(review, CONFIRM_AGENCIES_AND_SCOPE).getName()).isEqualTo(review.getBusinessKey() + " · Confirm agencies and scope — due 21 Dec 2026");
   }
 
   @Test
@@ -171,9 +171,9 @@ class RapidReviewProcessTest {
 
     List<Task> reports = steps.reportTasks(review);
     assertThat(reports).extracting(Task::getName).containsExactlyInAnyOrder(
-        "Return agency report: Humberside Police — due 30 Mar 2027",
-        "Return agency report: St Mary's Primary School — due 30 Mar 2027",
-        "Return agency report: Health visiting service — due 30 Mar 2027");
+        review.getBusinessKey() + " · Return agency report: Humberside Police — due 30 Mar 2027",
+        review.getBusinessKey() + " · Return agency report: St Mary's Primary School — due 30 Mar 2027",
+        review.getBusinessKey() + " · Return agency report: Health visiting service — due 30 Mar 2027");
     for (Task report : reports) {
       if (!report.getName().contains("Health visiting")) {
         steps.returnReport(report);
@@ -186,7 +186,7 @@ class RapidReviewProcessTest {
     EngineClock.setTo("2027-03-31T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     Task chase = steps.task(review, CHASE_AGENCY_REPORT);
-    assertThat(chase.getName()).isEqualTo("Chase agency report: Health visiting service — due 31 Mar 2027");
+    assertThat(chase.getName()).isEqualTo(review.getBusinessKey() + " · Chase agency report: Health visiting service — due 31 Mar 2027");
     assertThat(candidateGroups(chase)).containsExactly("business-unit");
     assertThat((List<String>) variable(review, "deadlinesBreached")).containsExactly("Return agency report");
     steps.complete(chase, Vars.CHASE_OUTCOME, "CHASED", Vars.CHASE_NOTE, "Phoned the named nurse; report promised tomorrow");
@@ -448,7 +448,7 @@ class RapidReviewProcessTest {
 
     Task escalation = steps.task(review, ESCALATE_MISSED_DEADLINE);
     assertThat(escalation.getName())
-        .isEqualTo("Escalate missed deadline: Schedule the rapid review meeting and send the agency letters");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Schedule the rapid review meeting and send the agency letters");
     assertThat(candidateGroups(escalation)).containsExactlyInAnyOrder("business-unit", "managers");
     assertThat((List<String>) variable(review, "deadlinesBreached"))
         .containsExactly("Schedule the rapid review meeting and send the agency letters");
@@ -468,8 +468,8 @@ class RapidReviewProcessTest {
     assertThat(Jobs.executeDue(management, review.getId())).isZero();
     EngineClock.setTo("2027-04-13T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
-    assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName()).isEqualTo(
-        "Escalate missed deadline: Send the rapid review to the Panel within 15 working days of the notification (statutory)");
+    assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName()).isEqualTo(review.getBusinessKey()
+        + " · Escalate missed deadline: Send the rapid review to the Panel within 15 working days of the notification (statutory)");
 
     EngineClock.setTo("2027-04-14T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
@@ -506,7 +506,7 @@ class RapidReviewProcessTest {
     EngineClock.setTo("2027-04-13T08:00"); // sessions due by the end of 12 Apr
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo("Escalate missed deadline: Hold reflective wellbeing sessions");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Hold reflective wellbeing sessions");
     steps.completeWellbeing(review);
     assertThat(passed(review, END_WELLBEING_SESSIONS)).isTrue();
 
