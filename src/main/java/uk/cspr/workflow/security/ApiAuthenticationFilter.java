@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,23 +54,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private Optional<String> basicUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String user = decoded.substring(0, colon);
-    return processEngine.getIdentityService().checkPassword(user, decoded.substring(colon + 1))
-        ? Optional.of(user)
+    BasicCredentials credentials = BasicCredentials.of(request);
+    return credentials != null && !credentials.user().isEmpty()
+        && processEngine.getIdentityService().checkPassword(credentials.user(), credentials.password())
+        ? Optional.of(credentials.user())
         : Optional.empty();
   }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -116,17 +115,8 @@ public class LoginThrottle extends OncePerRequestFilter {
 
   /** The user id of an HTTP Basic header, or null. */
   private static String basicUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? decoded : decoded.substring(0, colon);
-      } catch (IllegalArgumentException e) {
-        return "";
-      }
-    }
-    return null;
+    BasicCredentials credentials = BasicCredentials.of(request);
+    return credentials == null ? null : credentials.user();
   }
 
   private static boolean isLoginForm(HttpServletRequest request) {
