@@ -18,7 +18,8 @@ import uk.cspr.workflow.security.CsprGroups;
 /**
  * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}) and as JSON
  * ({@code /api/mail-sink/messages}). Authenticated like {@code /api/*}; only administrators and the
- * business unit may look, because messages concern children.
+ * business unit may look, because messages concern children, and the business unit sees only its
+ * partnerships' messages (administrators also see mail that did not come from a case).
  */
 @Controller
 @ConditionalOnProperty(name = "cspr.demo.mail-sink.enabled", havingValue = "true")
@@ -26,16 +27,18 @@ class MailSinkController {
 
   private final DemoMailSink mailSink;
   private final CaseAccess caseAccess;
+  private final OutboxRepository outbox;
 
-  MailSinkController(DemoMailSink mailSink, CaseAccess caseAccess) {
+  MailSinkController(DemoMailSink mailSink, CaseAccess caseAccess, OutboxRepository outbox) {
     this.mailSink = mailSink;
     this.caseAccess = caseAccess;
+    this.outbox = outbox;
   }
 
   @GetMapping("/mail-sink")
   String page(Model model) {
     checkAllowed();
-    model.addAttribute("messages", mailSink.messages());
+    model.addAttribute("messages", visible());
     model.addAttribute("receiving", mailSink.isReceiving());
     return "demo/mail-sink";
   }
@@ -44,7 +47,16 @@ class MailSinkController {
   @ResponseBody
   ResponseEntity<List<DemoMailSink.ReceivedMessage>> messages() {
     checkAllowed();
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(mailSink.messages());
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(visible());
+  }
+
+  private List<DemoMailSink.ReceivedMessage> visible() {
+    Map<String, String> partnerships = outbox.partnershipsByMessageId();
+    return mailSink.messages().stream().filter(message -> {
+      String partnership = partnerships.get(message.messageId());
+      return partnership == null ? caseAccess.currentUser().map(CaseAccess::isAdmin).orElse(false)
+          : caseAccess.canSeeTenant(partnership);
+    }).toList();
   }
 
   private void checkAllowed() {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,14 @@ class OutboxRepository {
   Optional<OutboxMessage> find(String id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM cspr_outbox_message WHERE id = ?", this::message, id)
         .stream().findFirst();
+  }
+
+  /** The partnership each message (by its Message-ID) was sent for. */
+  Map<String, String> partnershipsByMessageId() {
+    Map<String, String> partnerships = new HashMap<>();
+    jdbc.query("SELECT message_id, tenant_id FROM cspr_outbox_message",
+        (ResultSet rs) -> { partnerships.put(rs.getString("message_id"), rs.getString("tenant_id")); });
+    return partnerships;
   }
 
   /** The case's messages, oldest first. */

@@ -61,6 +61,10 @@ class MailSinkControllerTest {
     assertThat(message.get("receivedAt")).isNotNull();
     assertThat(response.getBody().stream().filter(m -> m.get("messageId").equals(message.get("messageId")))).hasSize(1);
 
+    ResponseEntity<String> other = rest.withBasicAuth("cpcoordinator", "cpcoordinator").getForEntity("/mail-sink", String.class);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(other.getBody()).as("another partnership's business unit").doesNotContain(caseReference);
+
     ResponseEntity<String> page = rest.withBasicAuth("demo", "demo").getForEntity("/mail-sink", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -77,7 +81,7 @@ class MailSinkControllerTest {
     helper.setText("body");
     mailSender.send(mail);
 
-    String page = rest.withBasicAuth("coordinator", "coordinator").getForObject("/mail-sink", String.class);
+    String page = rest.withBasicAuth("demo", "demo").getForObject("/mail-sink", String.class);
     assertThat(page).contains("&lt;script&gt;alert(&#39;sink&#39;)&lt;/script&gt;").doesNotContain("<script>");
   }
 
