@@ -24,6 +24,8 @@ public final class NotificationProcess {
     public static final String MEDIATE_DISAGREEMENT = "userTask_mediateDisagreement";
     public static final String SEND_DECISION_RECORD = "serviceTask_sendDecisionRecord";
     public static final String NOTIFY_PANEL = "userTask_notifyPanel";
+    /** An incident elsewhere in England: the other authority notifies the Panel (CA 2004 s.16C(1)). */
+    public static final String RECORD_OTHER_AUTHORITY_NOTIFICATION = "userTask_recordOtherAuthorityNotification";
     public static final String REPORT_TO_PARTNERS = "userTask_reportToPartners";
     public static final String NOTIFY_SOS_AND_OFSTED = "userTask_notifySecretaryOfStateAndOfsted";
     public static final String NOTIFY_OFSTED_AND_DFE = "userTask_notifyOfstedAndDfeCareLeaverDeath";

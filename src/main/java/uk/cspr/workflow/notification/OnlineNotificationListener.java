@@ -13,7 +13,7 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
 /**
  * The local authority records a submission it made outside this system (the online Child
  * Safeguarding Incident Notification System has no API, SPEC §1): when it was sent and the
- * reference it was given. The time must not be in the future; it is stored as a date-time.
+ * reference it was given — or, for an incident elsewhere in England, the other authority's. The time must not be in the future; it is stored as a date-time.
  */
 @Component("onlineNotification")
 class OnlineNotificationListener implements TaskListener {
@@ -22,6 +22,8 @@ class OnlineNotificationListener implements TaskListener {
   private static final Map<String, String[]> FIELDS =
       Map.of(
           NotificationProcess.Elements.NOTIFY_PANEL,
+          new String[] {NotificationProcess.Vars.PANEL_NOTIFICATION_SENT_AT, NotificationProcess.Vars.PANEL_NOTIFICATION_REFERENCE},
+          NotificationProcess.Elements.RECORD_OTHER_AUTHORITY_NOTIFICATION,
           new String[] {NotificationProcess.Vars.PANEL_NOTIFICATION_SENT_AT, NotificationProcess.Vars.PANEL_NOTIFICATION_REFERENCE},
           NotificationProcess.Elements.NOTIFY_SOS_AND_OFSTED,
           new String[] {"secretaryOfStateAndOfstedNotifiedAt", "secretaryOfStateAndOfstedReference"},

@@ -146,6 +146,41 @@ class NotificationProcessTest {
     assertThat(rapidReview.getTenantId()).isEqualTo("north-lincolnshire");
   }
 
+  /** CA 2004 s.16C(1), WT 2023 ch.4 para 12: the authority where it happened notifies the Panel. */
+  @Test
+  void anIncidentElsewhereInEnglandRecordsTheOtherAuthoritysNotificationAndTheRapidReviewCountsFromIt() {
+    EngineClock.setTo("2026-12-22T10:00");
+    ProcessInstance instance = refer(referral().with("incidentLocation", "ELSEWHERE_IN_ENGLAND"));
+    decide(instance, "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW");
+
+    assertThat(task(instance, NOTIFY_PANEL)).as("this authority does not notify the Panel").isNull();
+    complete(instance, RECORD_OTHER_AUTHORITY_NOTIFICATION, "notifyingAuthority", "Lincolnshire County Council",
+        "panelNotificationSentAt", "2026-12-21T16:00", "panelNotificationReference", "CSPR-LINCS-77", "leadsRapidReview", "true");
+
+    assertThat(variable(instance, "notifyingAuthority")).isEqualTo("Lincolnshire County Council");
+    assertThat(variable(instance, "panelNotificationSentAt")).isEqualTo(java.util.Date.from(java.time.LocalDateTime.parse("2026-12-21T16:00").atZone(EngineClock.LONDON).toInstant()));
+    ProcessInstance rapidReview = runtime.createProcessInstanceQuery().processDefinitionKey("rapidReview")
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(rapidReview).as("this partnership leads the rapid review").isNotNull();
+    // 15 WD from Mon 21 Dec 2026, without 25 and 28 Dec and 1 Jan: Thu 14 Jan 2027
+    assertThat(runtime.getVariable(rapidReview.getId(), "rapidReviewDueAt")).isEqualTo(endOf("2027-01-14"));
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(NOTIFY_PANEL).count()).isZero();
+  }
+
+  @Test
+  void anIncidentElsewhereInEnglandWhoseRapidReviewTheOtherPartnershipLeadsEndsHere() {
+    EngineClock.setTo("2026-12-22T10:00");
+    ProcessInstance instance = refer(referral().with("incidentLocation", "ELSEWHERE_IN_ENGLAND"));
+    decide(instance, "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW", "NOTIFY_AND_RAPID_REVIEW");
+    complete(instance, RECORD_OTHER_AUTHORITY_NOTIFICATION, "notifyingAuthority", "Lincolnshire County Council",
+        "panelNotificationSentAt", "2026-12-21T16:00", "panelNotificationReference", "CSPR-LINCS-77", "leadsRapidReview", "false");
+
+    assertThat(ended(instance, "endEvent_otherPartnershipLeads")).isTrue();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("rapidReview")
+        .superProcessInstanceId(instance.getId()).count()).isZero();
+  }
+
   @Test
   void theInterfaceWithParallelReviewsStartsOnceThePartnersAreInformed() {
     EngineClock.setTo("2026-12-22T10:00");
