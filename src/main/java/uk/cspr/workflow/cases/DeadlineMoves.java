@@ -64,11 +64,10 @@ public class DeadlineMoves {
     List<String> withdrawn = new ArrayList<>();
     List<String> breached = new ArrayList<>(CaseData.list(runtime.getVariable(processInstanceId, CaseVariables.DEADLINES_BREACHED)));
     ProcessInstanceModificationBuilder restarts = runtime.createProcessInstanceModification(processInstanceId);
-    boolean restart = false;
 
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
       UserTask step = model.getModelElementById(task.getTaskDefinitionKey());
-      Date due = deadlines.get(variable(step.getCamundaDueDate()));
+      Date due = dueOf(deadlines, variable(step.getCamundaDueDate()));
       if (due == null || due.equals(task.getDueDate())) {
         continue;
       }
@@ -79,7 +78,6 @@ public class DeadlineMoves {
             .startBeforeActivity(task.getTaskDefinitionKey());
         escalationsOf(processInstanceId, step.getName())
             .forEach(escalation -> restarts.cancelActivityInstance(activityInstance(processInstanceId, escalation.getExecutionId())));
-        restart = true;
       } else {
         task.setDueDate(due);
         task.setName(TaskLabels.withDue(task.getName(), due));
@@ -88,15 +86,13 @@ public class DeadlineMoves {
       steps.add(step.getName());
     }
     for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-      Date due = deadlines.get(timerVariable(timer, model));
+      Date due = dueOf(deadlines, timerVariable(timer, model));
       if (due != null && !due.equals(timer.getDuedate())) {
         management.setJobDuedate(timer.getId(), due);
       }
     }
     if (!withdrawn.isEmpty()) {
       runtime.setVariable(processInstanceId, CaseVariables.DEADLINES_BREACHED, CaseData.json(breached));
-    }
-    if (restart) {
       restarts.execute();
     }
     // what every open form shows (the corrected fact, the new deadlines)
@@ -105,6 +101,10 @@ public class DeadlineMoves {
       return null;
     });
     return new Moved(steps, withdrawn);
+  }
+
+  private static Date dueOf(Map<String, Date> deadlines, String variable) {
+    return variable == null ? null : deadlines.get(variable);
   }
 
   private boolean hasTimer(Task task, BpmnModelInstance model) {

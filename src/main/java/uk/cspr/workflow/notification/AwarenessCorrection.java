@@ -71,25 +71,19 @@ class AwarenessCorrection {
     try {
       String id = notification.getId();
       Date incident = (Date) runtime.getVariable(id, INCIDENT_DATE);
-      try {
-        ReferralValidator.checkAwareness(awareAt, incident.toInstant().atZone(FormValues.LONDON).toLocalDate(), now);
-      } catch (InvalidCaseDataException e) {
-        throw new InvalidCaseDataException(VALUE, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
-      }
+      ReferralValidator.checkAwareness(VALUE, awareAt, incident.toInstant().atZone(FormValues.LONDON).toLocalDate(), now);
       Date before = (Date) runtime.getVariable(id, AWARE_OF_INCIDENT_AT);
       if (before.toInstant().equals(awareAt)) {
         throw new InvalidCaseDataException(VALUE, "is the time already recorded");
       }
-      Map<String, Object> deadlines = RegisterReferralListener.statutoryDeadlines(workingDays, Date.from(awareAt));
+      Map<String, Date> deadlines = RegisterReferralListener.statutoryDeadlines(workingDays, Date.from(awareAt));
       Map<String, Object> moved = new LinkedHashMap<>();
       deadlines.forEach((name, due) -> moved.put(name, Map.of("from", iso(runtime.getVariable(id, name)), "to", iso(due))));
 
       Map<String, Object> variables = new LinkedHashMap<>(deadlines);
       variables.put(AWARE_OF_INCIDENT_AT, Date.from(awareAt));
       runtime.setVariables(id, variables);
-      Map<String, Date> dates = new LinkedHashMap<>();
-      deadlines.forEach((name, due) -> dates.put(name, (Date) due));
-      DeadlineMoves.Moved work = moves.follow(id, dates, Date.from(now));
+      DeadlineMoves.Moved work = moves.follow(id, deadlines, Date.from(now));
 
       Map<String, Object> correction = new LinkedHashMap<>();
       correction.put(FACT, AWARE_OF_INCIDENT_AT);

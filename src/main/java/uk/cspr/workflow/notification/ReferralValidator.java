@@ -61,7 +61,7 @@ final class ReferralValidator {
     if (incidentDate.isAfter(today)) {
       throw new InvalidCaseDataException(INCIDENT_DATE, "cannot be in the future");
     }
-    checkAwareness(awareAt, incidentDate, now);
+    checkAwareness(AWARE_OF_INCIDENT_AT, awareAt, incidentDate, now);
     referral.put(INCIDENT_DATE, Date.from(incidentDate.atStartOfDay(FormValues.LONDON).toInstant()));
     referral.put(AWARE_OF_INCIDENT_AT, Date.from(awareAt));
 
@@ -75,12 +75,12 @@ final class ReferralValidator {
   }
 
   /** When the local authority became aware: not in the future, not before the incident (WT ch.4 para 12). */
-  static void checkAwareness(Instant awareAt, LocalDate incidentDate, Instant now) {
+  static void checkAwareness(String field, Instant awareAt, LocalDate incidentDate, Instant now) {
     if (awareAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be in the future");
+      throw new InvalidCaseDataException(field, "cannot be in the future");
     }
     if (awareAt.atZone(FormValues.LONDON).toLocalDate().isBefore(incidentDate)) {
-      throw new InvalidCaseDataException(AWARE_OF_INCIDENT_AT, "cannot be before the incident");
+      throw new InvalidCaseDataException(field, "cannot be before the incident");
     }
   }
 

@@ -80,7 +80,7 @@ class RegisterReferralListener implements ExecutionListener {
   }
 
   /** The deadlines that count from awareness: notify the Panel and report to the partners. */
-  static Map<String, Object> statutoryDeadlines(WorkingDays workingDays, Date awareAt) {
+  static Map<String, Date> statutoryDeadlines(WorkingDays workingDays, Date awareAt) {
     Date due = workingDays.deadline(awareAt, STATUTORY_NOTIFICATION_WORKING_DAYS);
     return Map.of(PANEL_NOTIFICATION_DUE_AT, due, PARTNERS_REPORT_DUE_AT, due);
   }
