@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import uk.cspr.workflow.cases.EscalationClosure;
 
 /**
  * Applies the task conventions to every user task of every model, so no model can forget them:
- * labels and what the form shows on create, the form check on complete, and {@link FlowWritesGuard} on every command. Built-in listeners run before the model's own,
+ * labels and what the form shows on create, the form check and closing its escalations on complete, and {@link FlowWritesGuard} on every command. Built-in listeners run before the model's own,
  * so those can rely on typed, checked values and may refine the name.
  */
 @Component
@@ -23,11 +24,13 @@ class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
   private final TaskLabels labels;
   private final ShownValues shown;
   private final TaskFormCheck formCheck;
+  private final EscalationClosure escalations;
 
-  UserTaskConventionsPlugin(TaskLabels labels, ShownValues shown, TaskFormCheck formCheck) {
+  UserTaskConventionsPlugin(TaskLabels labels, ShownValues shown, TaskFormCheck formCheck, EscalationClosure escalations) {
     this.labels = labels;
     this.shown = shown;
     this.formCheck = formCheck;
+    this.escalations = escalations;
   }
 
   @Override
@@ -50,6 +53,7 @@ class UserTaskConventionsPlugin extends AbstractProcessEnginePlugin {
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, labels);
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, shown); // after the model's own
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formCheck);
+        definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, escalations); // once the step's own checks passed
       }
     });
   }

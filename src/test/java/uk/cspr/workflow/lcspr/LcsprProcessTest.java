@@ -284,7 +284,7 @@ class LcsprProcessTest {
     Jobs.executeDue(management, review.getId());
     assertThat(task(review, EXPLAIN_LATE_PUBLICATION)).isNull();
     assertThat(task(review, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Publish within six months of the decision");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Publish within six months of the decision — due 19 Jul 2027");
     assertThat(delayNotices(review)).hasSize(1);
   }
 

@@ -190,7 +190,7 @@ class NonSeriousCaseRequestProcessTest {
     Jobs.executeDue(management, request.getId());
     assertThat(variable(request, "deadlinesBreached")).asList().containsExactly("Recommend whether to review");
     assertThat(task(request, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo(request.getBusinessKey() + " · Escalate missed deadline: Recommend whether to review");
+        .isEqualTo(request.getBusinessKey() + " · Escalate missed deadline: Recommend whether to review — due 1 Feb 2027");
     assertThat(task(request, RECOMMEND_REVIEW)).as("the case continues").isNotNull();
   }
 

@@ -321,11 +321,29 @@ class NotificationProcessTest {
     EngineClock.setTo("2026-12-24T00:00:30");
     assertThat(Jobs.executeDue(management, instance.getId())).isEqualTo(1);
     Task escalation = task(instance, ESCALATE_MISSED_DEADLINE);
-    assertThat(escalation.getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Inform the delegated safeguarding partners and senior leads");
+    assertThat(escalation.getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Inform the delegated safeguarding partners and senior leads — due 29 Dec 2026");
     assertThat((List<Object>) variable(instance, "deadlinesBreached"))
         .containsExactly("Inform the delegated safeguarding partners and senior leads");
     assertThat(task(instance, INFORM_PARTNERS)).as("the case continues").isNotNull();
+    assertThat(escalation.getDueDate()).as("the next working day, after Christmas").isEqualTo(endOf("2026-12-29"));
     complete(instance, ESCALATE_MISSED_DEADLINE, "escalationAction", "Coordinator chased; letters sent 24 Dec");
+  }
+
+  @Test
+  void anEscalationClosesItselfWhenTheLateStepIsDone() {
+    EngineClock.setTo("2026-12-22T10:00");
+    ProcessInstance instance = refer(referral());
+    EngineClock.setTo("2026-12-24T00:00:30");
+    Jobs.executeDue(management, instance.getId());
+    String escalation = task(instance, ESCALATE_MISSED_DEADLINE).getId();
+
+    complete(instance, INFORM_PARTNERS, "partnersInformedConfirmed", true);
+
+    assertThat(task(instance, ESCALATE_MISSED_DEADLINE)).isNull();
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(escalation).finished().count()).isOne();
+    assertThat(variable(instance, "escalationAction")).isEqualTo("Closed on its own: the step was done.");
+    assertThat((List<Object>) variable(instance, "deadlinesBreached")).as("the breach stays recorded")
+        .containsExactly("Inform the delegated safeguarding partners and senior leads");
   }
 
   @Test

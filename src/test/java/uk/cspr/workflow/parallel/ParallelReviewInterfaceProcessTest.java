@@ -218,7 +218,7 @@ class ParallelReviewInterfaceProcessTest {
     assertThat(variable(instance, "deadlinesBreached")).isEqualTo(List.of("Notify the Youth Justice Board"));
     List<Task> escalation = open(instance, ESCALATE_MISSED_DEADLINE);
     assertThat(escalation).hasSize(1);
-    assertThat(escalation.get(0).getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Notify the Youth Justice Board");
+    assertThat(escalation.get(0).getName()).isEqualTo(instance.getBusinessKey() + " · Escalate missed deadline: Notify the Youth Justice Board — due 31 Dec 2026");
     assertThat(open(instance, NOTIFY_YOUTH_JUSTICE_BOARD)).as("still to be done").hasSize(1);
   }
 

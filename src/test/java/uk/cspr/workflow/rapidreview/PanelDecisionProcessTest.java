@@ -167,7 +167,7 @@ class PanelDecisionProcessTest {
     EngineClock.setTo("2027-04-14T00:00:30");
     assertThat(Jobs.executeDue(management, panel.getId())).isEqualTo(1);
     assertThat(task(panel, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo(panel.getBusinessKey() + " · Escalate missed deadline: Provide further information");
+        .isEqualTo(panel.getBusinessKey() + " · Escalate missed deadline: Provide further information — due 15 Apr 2027");
     assertThat((List<String>) runtime.getVariable(panel.getId(), "deadlinesBreached"))
         .containsExactly("Provide further information");
   }

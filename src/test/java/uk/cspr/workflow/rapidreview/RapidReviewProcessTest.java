@@ -448,7 +448,7 @@ class RapidReviewProcessTest {
 
     Task escalation = steps.task(review, ESCALATE_MISSED_DEADLINE);
     assertThat(escalation.getName())
-        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Schedule the rapid review meeting and send the agency letters");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Schedule the rapid review meeting and send the agency letters — due 24 Mar 2027");
     assertThat(candidateGroups(escalation)).containsExactlyInAnyOrder("business-unit", "managers");
     assertThat((List<String>) variable(review, "deadlinesBreached"))
         .containsExactly("Schedule the rapid review meeting and send the agency letters");
@@ -469,7 +469,7 @@ class RapidReviewProcessTest {
     EngineClock.setTo("2027-04-13T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName()).isEqualTo(review.getBusinessKey()
-        + " · Escalate missed deadline: Send the rapid review to the Panel within 15 working days of the notification (statutory)");
+        + " · Escalate missed deadline: Send the rapid review to the Panel within 15 working days of the notification (statutory) — due 14 Apr 2027");
 
     EngineClock.setTo("2027-04-14T00:00:30");
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
@@ -506,7 +506,7 @@ class RapidReviewProcessTest {
     EngineClock.setTo("2027-04-13T08:00"); // sessions due by the end of 12 Apr
     assertThat(Jobs.executeDue(management, review.getId())).isEqualTo(1);
     assertThat(steps.task(review, ESCALATE_MISSED_DEADLINE).getName())
-        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Hold reflective wellbeing sessions");
+        .isEqualTo(review.getBusinessKey() + " · Escalate missed deadline: Hold reflective wellbeing sessions — due 14 Apr 2027");
     steps.completeWellbeing(review);
     assertThat(passed(review, END_WELLBEING_SESSIONS)).isTrue();
 
