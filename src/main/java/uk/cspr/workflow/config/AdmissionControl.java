@@ -90,11 +90,8 @@ class AdmissionControl extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String why) throws IOException {
-    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-    response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-    response.setContentType("application/json");
-    response.getWriter().write("{\"error\":\"" + why + " Nothing was saved; please try again in "
-        + RETRY_AFTER_SECONDS + " seconds.\"}");
+    Refusals.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, RETRY_AFTER_SECONDS,
+        why + " Nothing was saved; please try again in " + RETRY_AFTER_SECONDS + " seconds.");
   }
 
   /** How many API requests may run at once. */

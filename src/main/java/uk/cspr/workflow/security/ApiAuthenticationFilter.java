@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.cspr.workflow.config.Refusals;
 
 /**
  * Authenticates our own {@code /api/*} endpoints like {@code /engine-rest}: HTTP Basic against the
@@ -36,9 +37,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     Optional<String> userId = basicUser(request).or(() -> sessionUser(request));
     if (userId.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"cspr\"");
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType("application/json");
-      response.getWriter().write("{\"error\":\"Authentication required\"}");
+      Refusals.send(response, HttpServletResponse.SC_UNAUTHORIZED, 0, "Authentication required");
       return;
     }
     IdentityService identityService = processEngine.getIdentityService();

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import uk.cspr.workflow.config.LogText;
+import uk.cspr.workflow.config.Refusals;
 
 /**
  * Failed sign-ins are throttled per client address, never per account: the engine's own lock-out
@@ -67,11 +68,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     Duration wait = waitFor(address);
     if (!wait.isZero()) {
       long seconds = Math.max(1, wait.toSeconds());
-      response.setStatus(429);
-      response.setHeader("Retry-After", Long.toString(seconds));
-      response.setContentType("application/json");
-      response.getWriter().write("{\"error\":\"Too many failed sign-ins from this address. Please wait "
-          + seconds + " seconds and try again.\"}");
+      Refusals.send(response, 429, seconds,
+          "Too many failed sign-ins from this address. Please wait " + seconds + " seconds and try again.");
       return;
     }
     // The login form is read by Camunda's resource: its user name is taken from a copy afterwards
