@@ -76,7 +76,7 @@ public class DeadlineMoves {
         withdrawn.add(step.getName());
         restarts.cancelActivityInstance(activityInstance(processInstanceId, task.getExecutionId()))
             .startBeforeActivity(task.getTaskDefinitionKey());
-        escalationsOf(processInstanceId, step.getName())
+        escalationsOf(tasks, processInstanceId, step.getName())
             .forEach(escalation -> restarts.cancelActivityInstance(activityInstance(processInstanceId, escalation.getExecutionId())));
       } else {
         task.setDueDate(due);
@@ -112,10 +112,10 @@ public class DeadlineMoves {
         .anyMatch(timer -> timerVariable(timer, model) != null);
   }
 
-  private List<Task> escalationsOf(String processInstanceId, String stepName) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-        .filter(task -> stepName.equals(tasks.getVariableLocal(task.getId(), DeadlineBreachListener.BREACHED_STEP)))
-        .toList();
+  /** The open escalation tasks of a step's missed deadline, in one query. */
+  static List<Task> escalationsOf(TaskService tasks, String processInstanceId, String stepName) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskVariableValueEquals(DeadlineBreachListener.BREACHED_STEP, stepName).list();
   }
 
   /** The deadline variable a timer waits for, when its time is just {@code ${someDueAt}}. */

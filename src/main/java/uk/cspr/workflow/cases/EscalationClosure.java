@@ -31,9 +31,7 @@ public class EscalationClosure implements TaskListener {
   public void notify(DelegateTask step) {
     String name = ((UserTask) step.getBpmnModelElementInstance()).getName();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      tasks.createTaskQuery().processInstanceId(step.getProcessInstanceId()).list().stream()
-          .filter(task -> !task.getId().equals(step.getId()))
-          .filter(task -> name.equals(tasks.getVariableLocal(task.getId(), DeadlineBreachListener.BREACHED_STEP)))
+      DeadlineMoves.escalationsOf(tasks, step.getProcessInstanceId(), name)
           .forEach(escalation -> tasks.complete(escalation.getId(), Map.of(ESCALATION_ACTION, CLOSED)));
       return null;
     });

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -122,8 +122,9 @@ class FlowWritesTest {
 
   /** The flows a coordinator starts through a start form: a start takes exactly that form's fields. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"seriousIncidentNotification", "nonSeriousCaseRequest", "parallelReviewInterface"})
-  void startingAFlowAcceptsOnlyItsStartFormsFields(String processKey) {
+  @CsvSource({"seriousIncidentNotification, userTask_notifyPanel", "nonSeriousCaseRequest, userTask_decideReview",
+      "parallelReviewInterface, userTask_recordFacts"})
+  void startingAFlowAcceptsOnlyItsStartFormsFields(String processKey, String laterStep) {
     long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count();
     String definition = "/engine-rest/process-definition/key/" + processKey;
     String extra = "{\"partnership\":{\"value\":\"" + NL + "\"},"
@@ -134,8 +135,9 @@ class FlowWritesTest {
       assertThat(refused.getBody()).contains("panelNotificationDueAt", "no such field");
     }
     ResponseEntity<String> partWay = exchange(coordinator, HttpMethod.POST, definition + "/start",
-        "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"userTask_notifyPanel\"}]}");
-    assertThat(partWay.getStatusCode().is4xxClientError()).as(partWay.getBody()).isTrue();
+        "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"" + laterStep + "\"}],"
+            + "\"variables\":{\"partnership\":{\"value\":\"" + NL + "\"}}}");
+    assertThat(partWay.getStatusCode()).as(partWay.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count()).isEqualTo(instances);
   }
 
