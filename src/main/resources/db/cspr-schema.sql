@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS cspr_criteria_change (
 CREATE INDEX IF NOT EXISTS cspr_criteria_change_key ON cspr_criteria_change (decision_key, changed_at);
 
 -- The deadlines board (GET /api/deadlines): one row per open case, kept in step with the engine in
--- the engine's transaction (daily.CaseIndex); the board pages here, nearest open deadline first
+-- the engine's transaction (cases.CaseIndex); the board pages here, nearest open deadline first
 CREATE TABLE IF NOT EXISTS cspr_case_deadline (
   case_reference VARCHAR(64) NOT NULL PRIMARY KEY,
   tenant_id VARCHAR(64),
@@ -76,7 +76,7 @@ CREATE TABLE IF NOT EXISTS cspr_case_deadline (
 CREATE INDEX IF NOT EXISTS cspr_case_deadline_nearest ON cspr_case_deadline (tenant_id, nearest_due_at, case_reference);
 
 -- How each duty was kept (GET /api/deadlines/summary): one row per completed user task that had a
--- due date, written when it is completed (daily.DutyOutcomes)
+-- due date, written when it is completed (cases.DutyOutcomes)
 CREATE TABLE IF NOT EXISTS cspr_duty_outcome (
   task_id VARCHAR(64) NOT NULL PRIMARY KEY,
   tenant_id VARCHAR(64),

@@ -41,7 +41,7 @@ final class AccessPolicy {
     for (Resources resource : Resources.values()) {
       grants.add(new Grant(ADMIN, resource, "*", ALL));
     }
-    // Filters are granted one by one (daily.TasklistFilters), so personal filters stay personal
+    // Filters are granted one by one (tasks.TasklistFilters), so personal filters stay personal
     for (String group : CsprGroups.TASKLIST_USERS) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", ACCESS));
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, "*", READ));

@@ -1,5 +1,5 @@
 // Cockpit configuration (overrides the webjar's default config.js, which only has comments).
-// The "Statutory deadlines" plugin: daily/DeadlineController's data in Cockpit (issue "Tasklist and
+// The "Statutory deadlines" plugin: cases/DeadlineController's data in Cockpit (issue "Tasklist and
 // Cockpit as the daily tools"); paths are relative to /camunda/app/cockpit/.
 export default {
   customScripts: ['scripts/statutory-deadlines']

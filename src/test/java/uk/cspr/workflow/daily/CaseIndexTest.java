@@ -1,7 +1,0 @@
-package uk.cspr.workflow.daily;
-
-import uk.cspr.workflow.support.CsprSpringBootTest;
-
-/** {@link CaseIndexScenarios} on H2. */
-@CsprSpringBootTest
-class CaseIndexTest extends CaseIndexScenarios {}
