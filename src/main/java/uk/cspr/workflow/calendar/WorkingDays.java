@@ -70,6 +70,11 @@ public class WorkingDays {
     return calendar.workingDaysBetween(today, londonDay(deadline));
   }
 
+  /** Working days from the day of {@code from} to the day of {@code to} (Europe/London), negative when earlier. */
+  public int workingDaysBetween(Object from, Object to) {
+    return calendar.workingDaysBetween(londonDay(from), londonDay(to));
+  }
+
   /** End (23:59:59 Europe/London) of the day of {@code when}. */
   public Date endOfDay(Object when) {
     return endOf(londonDay(when));

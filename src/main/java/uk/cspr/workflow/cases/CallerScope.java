@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -60,10 +61,18 @@ class CallerScope {
 
   /** Runs without the caller's authentication, so the engine checks nothing (index maintenance). */
   void asSystem(Runnable work) {
+    asSystem(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Reads without the caller's authentication, once the caller's right to the data is checked. */
+  <T> T asSystem(Supplier<T> work) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      work.run();
+      return work.get();
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

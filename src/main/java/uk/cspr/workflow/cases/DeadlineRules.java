@@ -107,6 +107,12 @@ final class DeadlineRules {
   }
 
   private Deadline open(String name, String processKey, Instant dueAt) {
+    Open open = open(dueAt);
+    return new Deadline(name, VariableLabels.label(name), processKey, dueAt, open.workingDaysLeft(), open.status(), null);
+  }
+
+  /** An open deadline as of now: OVERDUE, DUE_SOON or ON_TRACK, and the working days left (negative once overdue). */
+  Open open(Instant dueAt) {
     int left = workingDaysLeft.applyAsInt(dueAt);
     boolean overdue = now.isAfter(dueAt);
     if (overdue && left >= 0) {
@@ -116,6 +122,8 @@ final class DeadlineRules {
         overdue ? DeadlineStatus.OVERDUE
             : left <= DUE_SOON_WORKING_DAYS ? DeadlineStatus.DUE_SOON
             : DeadlineStatus.ON_TRACK;
-    return new Deadline(name, VariableLabels.label(name), processKey, dueAt, left, status, null);
+    return new Open(status, left);
   }
+
+  record Open(DeadlineStatus status, int workingDaysLeft) {}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
+import uk.cspr.workflow.cases.CaseAccess;
 
 /**
  * The correspondence log of a case (SPEC §5: every message recorded – who, what, when, status)

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import uk.cspr.workflow.security.CsprGroups;
+import uk.cspr.workflow.cases.CaseAccess;
 
 /**
  * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}) and as JSON

@@ -25,10 +25,10 @@ import uk.cspr.workflow.criteria.CriteriaChangeLog.Change;
  * authorization (READ_HISTORY on the decision) and tenant checks decide what is shown.
  */
 @Component
-class CaseDecisionHistory {
+public class CaseDecisionHistory {
 
   /** One evaluation: which version, when, where in the flow, with which inputs and outputs. */
-  record Evaluation(
+  public record Evaluation(
       String decisionKey,
       String decisionName,
       String decisionDefinitionId,
@@ -42,9 +42,9 @@ class CaseDecisionHistory {
       List<Output> outputs,
       String changeComment) {}
 
-  record Input(String label, Object value) {}
+  public record Input(String label, Object value) {}
 
-  record Output(String name, Object value, String ruleId, Integer ruleOrder) {}
+  public record Output(String name, Object value, String ruleId, Integer ruleOrder) {}
 
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
@@ -59,7 +59,8 @@ class CaseDecisionHistory {
     this.access = access;
   }
 
-  List<Evaluation> of(String caseReference) {
+  /** The evaluations the caller may see, oldest first; empty when there are none. */
+  public List<Evaluation> of(String caseReference) {
     Set<String> instances = access.asEngine(() -> processInstancesOf(caseReference));
     List<HistoricDecisionInstance> decisions =
         instances.stream()
@@ -69,7 +70,7 @@ class CaseDecisionHistory {
             .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
             .toList();
     if (decisions.isEmpty()) {
-      throw new NotFoundException("No decision history you may see for case '" + caseReference + "'");
+      return List.of();
     }
     String[] definitionIds = decisions.stream().map(HistoricDecisionInstance::getDecisionDefinitionId).distinct()
         .toArray(String[]::new);

@@ -21,6 +21,10 @@ class CaseDecisionsController {
 
   @GetMapping("/api/cases/{caseReference}/decisions")
   List<CaseDecisionHistory.Evaluation> decisions(@PathVariable String caseReference) {
-    return history.of(caseReference);
+    List<CaseDecisionHistory.Evaluation> evaluations = history.of(caseReference);
+    if (evaluations.isEmpty()) {
+      throw new NotFoundException("No decision history you may see for case '" + caseReference + "'");
+    }
+    return evaluations;
   }
 }

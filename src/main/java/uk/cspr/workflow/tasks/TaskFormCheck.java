@@ -25,7 +25,7 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
  * value throws {@link InvalidCaseDataException}: 400 and the task stays open.
  */
 @Component
-class TaskFormCheck implements TaskListener {
+public class TaskFormCheck implements TaskListener {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,7 +125,7 @@ class TaskFormCheck implements TaskListener {
    * The label of every coded answer the deployment's forms offer (radio and select options), by
    * code, e.g. NOTIFY_AND_RAPID_REVIEW → "Notify the Panel and hold a rapid review".
    */
-  Map<String, String> optionLabels(String processDefinitionId) {
+  public Map<String, String> optionLabels(String processDefinitionId) {
     return Context.getCommandContext().runWithoutAuthorization(() -> {
       String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
       return labels.computeIfAbsent(deploymentId, id -> {

@@ -1,4 +1,4 @@
-package uk.cspr.workflow.correspondence;
+package uk.cspr.workflow.cases;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 import uk.cspr.workflow.security.CsprGroups;
 
 /**
- * Whether the current user may see a case's correspondence (SPEC §1 and §6: authorization on,
- * users see only their partnership's cases). The engine decides: the case is visible when a
+ * Whether the current user may see a case: its file, correspondence and documents (SPEC §1 and
+ * §6: authorization on, users see only their partnership's cases). The engine decides: the case is visible when a
  * process instance with that business key is in the user's history view or one of its tasks is
  * in the user's task view (authorization and tenant checks apply to both queries); each message
  * must also belong to one of the user's partnerships (administrators see all).
  */
 @Component
-class CaseAccess {
+public class CaseAccess {
 
   private final IdentityService identityService;
   private final HistoryService historyService;
@@ -28,12 +28,12 @@ class CaseAccess {
     this.taskService = taskService;
   }
 
-  Optional<Authentication> currentUser() {
+  public Optional<Authentication> currentUser() {
     return Optional.ofNullable(identityService.getCurrentAuthentication()).filter(auth -> auth.getUserId() != null);
   }
 
   /** True when the (authenticated) current user can see the case. */
-  boolean canSeeCase(String caseReference) {
+  public boolean canSeeCase(String caseReference) {
     if (currentUser().isEmpty()) {
       return false;
     }
@@ -42,13 +42,13 @@ class CaseAccess {
   }
 
   /** True when the current user is in the message's partnership (or an administrator). */
-  boolean canSeeTenant(String tenantId) {
+  public boolean canSeeTenant(String tenantId) {
     return currentUser()
         .map(auth -> isAdmin(auth) || (auth.getTenantIds() != null && auth.getTenantIds().contains(tenantId)))
         .orElse(false);
   }
 
-  static boolean isAdmin(Authentication auth) {
+  public static boolean isAdmin(Authentication auth) {
     return auth.getGroupIds() != null && auth.getGroupIds().contains(CsprGroups.ADMIN);
   }
 }

@@ -1,0 +1,53 @@
+package uk.cspr.workflow.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
+
+/**
+ * Everything about one case in one place (issue 18): who it belongs to, the flows it ran, what
+ * happened when and by whom, its deadlines, decisions, correspondence and documents. The JSON of
+ * {@code GET /api/cases/{caseReference}} and the data of the case page.
+ */
+public record CaseFile(
+    String caseReference,
+    String partnership,
+    String partnershipName,
+    Summary summary,
+    String stage,
+    List<FlowRun> flows,
+    List<Event> timeline,
+    List<DeadlineKept> deadlines,
+    List<Evaluation> decisions,
+    List<Letter> correspondence,
+    List<Document> documents) {
+
+  /**
+   * What was recorded at the referral: the referring agency, the children as recorded (age, sex,
+   * ethnicity and the yes/no facts of the referral form; the form takes no names) and the
+   * partners' outcome by its label.
+   */
+  public record Summary(String referringAgency, List<Map<String, Object>> children, String outcome) {}
+
+  /** One flow instance of the case: open until it ends. */
+  public record FlowRun(String processKey, String name, boolean open, Instant startedAt, Instant endedAt) {}
+
+  /** One thing that happened: {@code kind} is "flow started", "step done", "deadline passed", … */
+  public record Event(Instant at, String kind, String what, String who, String processKey) {}
+
+  /**
+   * One step with a due date: MET or LATE once done (with the working days it was late), else
+   * OVERDUE, DUE_SOON or ON_TRACK with the working days left (negative when overdue).
+   */
+  public record DeadlineKept(
+      String step, String processKey, Instant dueAt, Instant doneAt, DeadlineStatus status, int workingDays) {}
+
+  /** One letter or e-mail of the case and where to open its attachments. */
+  public record Letter(String id, String subject, List<String> to, String status, Instant queuedAt, Instant sentAt,
+      List<String> attachmentUrls) {}
+
+  /** One document attached to the case. */
+  public record Document(String id, String name, String contentType, long size, String step, String addedBy, Instant addedAt,
+      String url) {}
+}

@@ -1,0 +1,269 @@
+package uk.cspr.workflow.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.cspr.workflow.cases.CaseFile.DeadlineKept;
+import uk.cspr.workflow.cases.CaseFile.Event;
+import uk.cspr.workflow.cases.CaseFile.FlowRun;
+import uk.cspr.workflow.calendar.WorkingDays;
+import uk.cspr.workflow.config.InvalidParameterException;
+import uk.cspr.workflow.config.Partnerships;
+import uk.cspr.workflow.criteria.CaseDecisionHistory;
+import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
+import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.tasks.TaskFormCheck;
+
+/**
+ * Reads a case's file and finds cases by reference (issue 18). Who may read a case is decided by
+ * the engine as the caller ({@link CaseAccess}: a flow in their history view or a task in their
+ * task view, so agency leads and partners without Cockpit rights read the cases they work on);
+ * the file is then read as the system, from that case's flows in the caller's partnerships only.
+ * Decisions stay behind their own permission (the decision history, as the caller).
+ */
+@Component
+public class CaseFiles {
+
+  static final int SEARCH_LIMIT = 20;
+  /** Case references are letters, digits and hyphens ("NL-2026-0010"): nothing a query would read as a wildcard. */
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,40}");
+  private static final String COMPLETED = "completed";
+  /** What the referral form records of each child (it takes no names). */
+  private static final Set<String> CHILD_FACTS = Set.of("age", "sex", "ethnicity", "disability", "died", "seriouslyHarmed",
+      "lookedAfter", "careLeaver", "childProtectionPlan", "educatedOtherwiseThanAtSchool");
+
+  private final CaseAccess access;
+  private final CallerScope callerScope;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+  private final FlowModels flowModels;
+  private final Partnerships partnerships;
+  private final CaseRows rows;
+  private final CaseDecisionHistory decisionHistory;
+  private final WorkingDays workingDays;
+  private final TaskFormCheck forms;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CaseFiles(CaseAccess access, CallerScope callerScope, HistoryService historyService, TaskService taskService,
+      FlowModels flowModels, Partnerships partnerships, CaseRows rows, CaseDecisionHistory decisionHistory,
+      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine) {
+    this.access = access;
+    this.callerScope = callerScope;
+    this.historyService = historyService;
+    this.taskService = taskService;
+    this.flowModels = flowModels;
+    this.partnerships = partnerships;
+    this.rows = rows;
+    this.decisionHistory = decisionHistory;
+    this.workingDays = workingDays;
+    this.forms = forms;
+    this.engine = engine;
+  }
+
+  /** A case found by its reference: enough to choose it from a list. */
+  public record Found(String caseReference, String partnership, String partnershipName, boolean open) {}
+
+  /** The caller's cases whose reference starts with {@code prefix}, at most {@value #SEARCH_LIMIT}, by reference. */
+  public List<Found> search(String prefix) {
+    String query = prefix == null ? "" : prefix.strip().toUpperCase(Locale.ROOT);
+    if (!REFERENCE.matcher(query).matches()) {
+      throw new InvalidParameterException("query", "enter the start of a case reference, e.g. NL-2026");
+    }
+    Map<String, Found> found = new TreeMap<>();
+    historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(query + "%")
+        .processDefinitionKeyIn(Flows.KEYS).orderByProcessInstanceBusinessKey().asc().listPage(0, SEARCH_LIMIT * 6)
+        .forEach(instance -> found.merge(instance.getBusinessKey(),
+            found(instance.getBusinessKey(), instance.getTenantId(), instance.getEndTime() == null),
+            (a, b) -> a.open() ? a : b));
+    // cases whose flows the caller cannot read but whose tasks they do (agency leads, partners)
+    Set<String> viaTasks = taskService.createTaskQuery().processInstanceBusinessKeyLike(query + "%").listPage(0, SEARCH_LIMIT * 6)
+        .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    if (!viaTasks.isEmpty()) {
+      callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(viaTasks).list())
+          .forEach(instance -> found.putIfAbsent(instance.getBusinessKey(), found(instance.getBusinessKey(), instance.getTenantId(), true)));
+    }
+    return found.values().stream().limit(SEARCH_LIMIT).toList();
+  }
+
+  /** The case's file, or empty when the caller may not see it (or there is no such case). */
+  public Optional<CaseFile> file(String caseReference) {
+    if (caseReference == null || !REFERENCE.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+      return Optional.empty();
+    }
+    List<HistoricProcessInstance> instances = callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseReference).orderByProcessInstanceStartTime().asc().list())
+        .stream().filter(instance -> access.canSeeTenant(instance.getTenantId())).toList();
+    if (instances.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Evaluation> decisions = decisionHistory.of(caseReference);
+    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions)));
+  }
+
+  private CaseFile read(String caseReference, List<HistoricProcessInstance> instances, List<Evaluation> decisions) {
+    String partnership = instances.get(0).getTenantId();
+    Map<String, HistoricProcessInstance> byId = instances.stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(caseReference).orderByHistoricActivityInstanceStartTime().asc().list()
+        .stream().filter(task -> byId.containsKey(task.getProcessInstanceId())).toList();
+
+    List<FlowRun> flows = instances.stream()
+        .map(i -> new FlowRun(i.getProcessDefinitionKey(), flowName(i), i.getEndTime() == null, instant(i.getStartTime()),
+            instant(i.getEndTime())))
+        .toList();
+    List<Event> timeline = new ArrayList<>();
+    instances.forEach(instance -> timeline.addAll(events(instance)));
+    tasks.forEach(task -> taskEvent(task, byId.get(task.getProcessInstanceId())).ifPresent(timeline::add));
+    decisions.forEach(d -> timeline.add(new Event(d.evaluatedAt(), "decision", d.decisionName(), null, d.processDefinitionKey())));
+    timeline.addAll(corrections(byId));
+    timeline.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+
+    DeadlineRules rules = rows.rulesNow();
+    List<DeadlineKept> deadlines = tasks.stream().filter(task -> task.getDueDate() != null)
+        .filter(task -> task.getEndTime() == null || COMPLETED.equals(task.getDeleteReason()))
+        .map(task -> deadline(task, byId.get(task.getProcessInstanceId()), rules)).toList();
+
+    return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
+        flows, List.copyOf(timeline), deadlines, decisions, List.of(), List.of());
+  }
+
+  /** The flow's start, the deadlines that passed, the messages received and how it ended. */
+  private List<Event> events(HistoricProcessInstance instance) {
+    String key = instance.getProcessDefinitionKey();
+    List<Event> events = new ArrayList<>();
+    events.add(new Event(instant(instance.getStartTime()), "flow started", flowName(instance), instance.getStartUserId(), key));
+    for (HistoricActivityInstance activity
+        : historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list()) {
+      String type = activity.getActivityType();
+      String name = activity.getActivityName();
+      if (name == null || type == null) {
+        continue;
+      }
+      if (type.equals("boundaryTimer")) {
+        events.add(new Event(instant(activity.getEndTime()), "deadline passed", name, null, key));
+      } else if (type.contains("Message") || type.equals("receiveTask")) {
+        events.add(new Event(instant(activity.getEndTime()), "message received", name, null, key));
+      } else if (type.endsWith("EndEvent") && instance.getId().equals(activity.getParentActivityInstanceId())) {
+        events.add(new Event(instant(activity.getEndTime()), "flow ended", name, null, key));
+      }
+    }
+    return events;
+  }
+
+  /** A step done (or closed without being done, e.g. an escalation when its step was done). */
+  private Optional<Event> taskEvent(HistoricTaskInstance task, HistoricProcessInstance instance) {
+    if (task.getEndTime() == null) {
+      return Optional.empty();
+    }
+    String kind = COMPLETED.equals(task.getDeleteReason()) ? "step done" : "step closed";
+    return Optional.of(new Event(instant(task.getEndTime()), kind, stepName(task, instance), task.getAssignee(),
+        instance.getProcessDefinitionKey()));
+  }
+
+  private DeadlineKept deadline(HistoricTaskInstance task, HistoricProcessInstance instance, DeadlineRules rules) {
+    Instant due = instant(task.getDueDate());
+    String step = stepName(task, instance);
+    if (task.getEndTime() == null) {
+      DeadlineRules.Open open = rules.open(due);
+      return new DeadlineKept(step, instance.getProcessDefinitionKey(), due, null, open.status(), open.workingDaysLeft());
+    }
+    Instant done = instant(task.getEndTime());
+    boolean met = !done.isAfter(due);
+    return new DeadlineKept(step, instance.getProcessDefinitionKey(), due, done, met ? DeadlineStatus.MET : DeadlineStatus.LATE,
+        met ? 0 : Math.max(1, workingDays.workingDaysBetween(due, done)));
+  }
+
+  /** Corrections of recorded facts (issue 15): who, when, which fact and why. */
+  private List<Event> corrections(Map<String, HistoricProcessInstance> instances) {
+    List<Event> events = new ArrayList<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.keySet().toArray(String[]::new))
+        .variableName(CaseVariables.FACT_CORRECTIONS).list().forEach(variable -> {
+          String key = instances.get(variable.getProcessInstanceId()).getProcessDefinitionKey();
+          for (Map<String, Object> correction : CaseData.<Map<String, Object>>list(variable.getValue())) {
+            events.add(new Event(Instant.parse(String.valueOf(correction.get("at"))), "fact corrected",
+                VariableLabels.label(String.valueOf(correction.get("fact"))) + " corrected: " + correction.get("reason"),
+                String.valueOf(correction.get("by")), key));
+          }
+        });
+    return events;
+  }
+
+  private CaseFile.Summary summary(Set<String> instanceIds) {
+    Map<String, Object> values = new TreeMap<>();
+    String[] ids = instanceIds.toArray(String[]::new);
+    String definitionId = null;
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+        .variableNameIn(NotificationProcess.Vars.REFERRING_AGENCY, NotificationProcess.Vars.CHILDREN, NotificationProcess.Vars.OUTCOME)
+        .list()) {
+      if (variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+        values.putIfAbsent(variable.getName(), variable.getValue());
+        if (variable.getName().equals(NotificationProcess.Vars.OUTCOME)) {
+          definitionId = variable.getProcessDefinitionId();
+        }
+      }
+    }
+    List<Map<String, Object>> children = CaseData.<Map<String, Object>>list(values.get(NotificationProcess.Vars.CHILDREN)).stream()
+        .map(child -> child.entrySet().stream().filter(e -> CHILD_FACTS.contains(e.getKey()) && e.getValue() != null)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)))
+        .map(child -> (Map<String, Object>) child).toList();
+    Object outcome = values.get(NotificationProcess.Vars.OUTCOME);
+    return new CaseFile.Summary((String) values.get(NotificationProcess.Vars.REFERRING_AGENCY), children,
+        outcome == null ? null : label(definitionId, String.valueOf(outcome)));
+  }
+
+  /** A coded answer by the label its form gives it (as the task forms show it). */
+  private String label(String processDefinitionId, String code) {
+    return engine.getCommandExecutorTxRequired().execute(context -> forms.optionLabels(processDefinitionId)).getOrDefault(code, code);
+  }
+
+  /** The open steps, or that the case is closed. */
+  private static String stage(List<HistoricTaskInstance> tasks, List<FlowRun> flows) {
+    List<String> open = tasks.stream().filter(task -> task.getEndTime() == null).map(HistoricTaskInstance::getName).toList();
+    if (!open.isEmpty()) {
+      return String.join("; ", open);
+    }
+    return flows.stream().anyMatch(FlowRun::open) ? "Waiting for an event or a deadline" : "Closed";
+  }
+
+  private String stepName(HistoricTaskInstance task, HistoricProcessInstance instance) {
+    String name = flowModels.of(instance.getProcessDefinitionId(), instance.getProcessDefinitionKey()).taskName(task.getTaskDefinitionKey());
+    return name != null ? name : task.getName();
+  }
+
+  private String flowName(HistoricProcessInstance instance) {
+    return flowModels.of(instance.getProcessDefinitionId(), instance.getProcessDefinitionKey()).processName();
+  }
+
+  private Found found(String reference, String tenantId, boolean open) {
+    return new Found(reference, tenantId, partnershipName(tenantId), open);
+  }
+
+  private String partnershipName(String tenantId) {
+    return partnerships.find(tenantId).map(Partnerships.Partnership::name).orElse(tenantId);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
