@@ -13,15 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import uk.cspr.workflow.calendar.WorkingDays;
-import uk.cspr.workflow.cases.Flows;
 
 /**
  * Plays one demo case through the engine API at past times: {@link #at} moves the engine clock
@@ -138,39 +135,10 @@ final class DemoScript {
     return taskService.createTaskQuery().processInstanceBusinessKey(caseReference).taskDefinitionKey(taskKey).list();
   }
 
-  /**
-   * Runs the due jobs (timers, asynchronous continuations) of the case's flows and the processes
-   * they call, oldest first, until none is left; deliveries of correspondence are left to the job
-   * executor, and a failing job (e.g. no mail sink in a test) to its retries.
-   */
+  /** Runs the due jobs of the case's flows ({@link CaseJobs}). */
   private void runDueJobs() {
-    if (caseReference == null) {
-      return;
-    }
-    for (int round = 0; round < 50; round++) {
-      Set<String> flows = new HashSet<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).processDefinitionKeyIn(Flows.KEYS)
-          .list().forEach(instance -> flows.add(instance.getId()));
-      Set<String> instanceIds = new HashSet<>();
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list().stream()
-          .filter(instance -> flows.contains(instance.getId()) || flows.contains(instance.getRootProcessInstanceId()))
-          .forEach(instance -> instanceIds.add(instance.getId()));
-      if (instanceIds.isEmpty()) {
-        return;
-      }
-      List<Job> due = managementService.createJobQuery().processInstanceIds(instanceIds).executable()
-          .orderByJobDuedate().asc().list().stream()
-          .filter(job -> !failedJobs.contains(job.getId()))
-          .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      Job job = due.get(0);
-      try {
-        managementService.executeJob(job.getId());
-      } catch (ProcessEngineException failed) {
-        failedJobs.add(job.getId());
-      }
+    if (caseReference != null) {
+      CaseJobs.runDue(runtimeService, managementService, caseReference, failedJobs);
     }
   }
 

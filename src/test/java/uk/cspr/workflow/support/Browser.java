@@ -39,7 +39,7 @@ public final class Browser implements AutoCloseable {
   private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** form-js applies text input to its state after 300 ms. */
-  private static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(600);
+  static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(600);
 
   private final WebDriver driver;
   private final WebDriverWait wait;
@@ -199,9 +199,14 @@ public final class Browser implements AutoCloseable {
     retrying(() -> {
       WebElement input = field(label);
       scrollTo(input);
-      input.clear();
-      input.sendKeys(FORM_JS_DATE.format(date), Keys.TAB); // leaving the field parses it and closes the calendar
+      typeDate(input, date);
     });
+  }
+
+  /** Types a date into a form-js date input and leaves it (which parses it and closes the calendar). */
+  public void typeDate(WebElement input, LocalDate date) {
+    input.clear();
+    input.sendKeys(FORM_JS_DATE.format(date), Keys.TAB);
   }
 
   /**
@@ -244,7 +249,7 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  private static void pause(Duration duration) {
+  static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
