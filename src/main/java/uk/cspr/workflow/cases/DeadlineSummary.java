@@ -43,7 +43,8 @@ class DeadlineSummary {
     this.callerScope = callerScope;
   }
 
-  record Duty(String processKey, String taskKey, String name, long onTime, long late) {}
+  /** {@code flow} and {@code name} for people: the process's and the step's names in the model. */
+  record Duty(String processKey, String taskKey, String flow, String name, long onTime, long late) {}
 
   record Summary(Instant from, Instant to, int months, List<Duty> duties) {}
 
@@ -69,8 +70,10 @@ class DeadlineSummary {
       String taskKey = id.substring(processKey.length() + 1);
       if (readable.contains(processKey)) {
         // the step's name in the latest model of its process (stored task names carry "— due …")
-        String name = models.computeIfAbsent(processKey, flowModels::latest).map(model -> model.taskName(taskKey)).orElse(taskKey);
-        duties.add(new Duty(processKey, taskKey, name, c[0], c[1]));
+        Optional<FlowModel> model = models.computeIfAbsent(processKey, flowModels::latest);
+        String name = model.map(m -> m.taskName(taskKey)).orElse(taskKey);
+        String flow = model.map(FlowModel::processName).orElse(processKey);
+        duties.add(new Duty(processKey, taskKey, flow, name, c[0], c[1]));
       }
     });
     duties.sort(Comparator.comparing(Duty::processKey).thenComparing(Duty::name));

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.cspr.workflow.cases.CodeLabels;
 
 /**
  * Helpers that templates call as {@code ${fmt.date(incidentDate)}}: en-GB dates in Europe/London
@@ -66,13 +67,16 @@ public final class TemplateFormat {
     return date(value);
   }
 
-  /** A code such as {@code WHITE_BRITISH} or {@code FEMALE} in words; other text unchanged; "Not recorded" for none. */
+  /**
+   * A code such as {@code FEMALE} or {@code SYSTEMS_APPROACH} by the label its form gives it
+   * ({@link CodeLabels}), else in words; other text unchanged; "Not recorded" for none.
+   */
   public String label(Object value) {
     if (value == null || value.toString().isBlank()) {
       return NOT_RECORDED;
     }
     String text = value.toString();
-    return text.matches("[A-Z0-9_]+") ? humanise(text) : text;
+    return text.matches("[A-Z0-9_]+") ? CodeLabels.packaged().getOrDefault(text, humanise(text)) : text;
   }
 
   /** Yes / No / Not recorded. */

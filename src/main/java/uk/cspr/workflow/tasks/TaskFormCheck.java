@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.cspr.workflow.cases.CodeLabels;
 import uk.cspr.workflow.cases.FormValues;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 
@@ -131,22 +132,10 @@ public class TaskFormCheck implements TaskListener {
       return labels.computeIfAbsent(deploymentId, id -> {
         Map<String, String> labels = new HashMap<>();
         repositoryService.getDeploymentResourceNames(id).stream().filter(name -> name.endsWith(".form"))
-            .forEach(name -> collectLabels(readForm(id, name).path("components"), labels));
+            .forEach(name -> CodeLabels.collect(readForm(id, name).path("components"), labels));
         return Map.copyOf(labels);
       });
     });
-  }
-
-  private static void collectLabels(JsonNode components, Map<String, String> labels) {
-    for (JsonNode component : components) {
-      for (JsonNode option : component.path("values")) {
-        String code = option.path("value").asText();
-        if (code.matches("[A-Z][A-Z0-9_]+")) {
-          labels.putIfAbsent(code, option.path("label").asText(code));
-        }
-      }
-      collectLabels(component.path("components"), labels);
-    }
   }
 
   private JsonNode load(String deploymentId, String formId) {

@@ -74,7 +74,7 @@ class DeadlinesApiTest {
     assertThat(row.path("flows").get(0).path("processKey").asText()).isEqualTo(NotificationProcess.KEY);
     assertThat(row.path("flows").get(0).path("name").asText()).isEqualTo("Serious incident notification");
     assertThat(texts(row.path("flows").get(0).path("currentSteps")))
-        .contains("Recommend to the safeguarding partners (Doc 4 part A)", "Escalate missed deadline");
+        .contains("Recommend to the safeguarding partners", "Escalate missed deadline");
     Map<String, JsonNode> deadlines = deadlines(row);
     assertThat(deadlines.get("partnersInformedDueAt").path("status").asText()).isEqualTo("MET");
     assertThat(deadlines.get("sslRecommendationDueAt").path("status").asText()).isEqualTo("OVERDUE");

@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
   /** Why browser tests are skipped (a constant, for {@code @EnabledIf(disabledReason)}). */
   public static final String SKIPPED = "Browser tests skipped: Chromium and chromedriver not found (/usr/bin/chromium and "
       + "/usr/bin/chromedriver, or -Dcspr.chromium and -Dcspr.chromedriver); apt-get install chromium chromium-driver, as .ci/run does";
-  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** form-js applies text input to its state after 300 ms. */
   static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(600);
@@ -105,9 +105,12 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** Clicks the element, found again if the page re-rendered it meanwhile (Tasklist refreshes its task list). */
   public void click(By locator) {
-    scrollTo(waitForPresence(locator)); // Cockpit and Tasklist scroll inside their own containers
-    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    retrying(() -> {
+      scrollTo(waitForPresence(locator)); // Cockpit and Tasklist scroll inside their own containers
+      wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    });
   }
 
   /** Clicks the link or button whose visible text contains {@code text}. */
@@ -194,7 +197,10 @@ public final class Browser implements AutoCloseable {
     input.click();
   }
 
-  /** Types a date into a form-js date picker (flatpickr, mm/dd/yyyy) and leaves the field. */
+  /**
+   * Types a date into a form-js date picker as people in England write it (dd/mm/yyyy, the Tasklist
+   * script scripts/english-dates.js; whatever the browser's language) and leaves the field.
+   */
   public void date(String label, LocalDate date) {
     retrying(() -> {
       WebElement input = field(label);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -98,7 +99,7 @@ class DailyToolsBrowserIT {
     browser.clickText("Start process");
     browser.clickInDialog("Serious incident notification");
 
-    fillReferral(agency, today.minusDays(1), today.plusDays(1));
+    fillReferral(agency, today.minusDays(1), today.plusDays(1), "09:30");
     addAndRemoveASecondChildWithAnError();
     browser.screenshot("tasklist-1-referral-filled");
     // the children list was edited: without the Tasklist script formjs-dynamiclist-fix, Start would
@@ -109,10 +110,16 @@ class DailyToolsBrowserIT {
     browser.screenshot("tasklist-2-referral-refused");
     assertThat(referral(agency)).as("a refused referral creates nothing").isNull();
 
-    fillReferral(agency, today.minusDays(1), today.minusDays(1));
+    // 3 Dec typed as 03/12: read as 3 Dec, not 12 Mar, in this US-English browser (issue 14.4)
+    LocalDate thirdOfDecember = LocalDate.of(today.getYear() - 1, 12, 3);
+    fillReferral(agency, thirdOfDecember, today.minusDays(1), "09:37");
     browser.pressSubmit(START);
     ProcessInstance instance = waitForReferral(agency);
     browser.screenshot("tasklist-3-referral-started");
+    assertThat(localDate(instance, NotificationProcess.Vars.INCIDENT_DATE)).isEqualTo(thirdOfDecember);
+    assertThat(runtime.getVariable(instance.getId(), NotificationProcess.Vars.AWARE_OF_INCIDENT_AT))
+        .as("the awareness time keeps the minute typed").isEqualTo(
+            Date.from(today.minusDays(1).atTime(9, 37).atZone(LONDON).toInstant()));
     String reference = instance.getBusinessKey();
     assertThat(reference).startsWith("NL-");
 
@@ -185,14 +192,14 @@ class DailyToolsBrowserIT {
   }
 
   /** The referral start form, as a coordinator fills it in (one child, seriously harmed). */
-  private void fillReferral(String agency, LocalDate incident, LocalDate aware) {
+  private void fillReferral(String agency, LocalDate incident, LocalDate aware, String awareTime) {
     browser.select("Safeguarding partnership", "North Lincolnshire");
     browser.type("Referring agency", agency);
     browser.type("Your name and role", "Browser test, designated safeguarding lead");
     browser.type("Your work e-mail", "dsl@school.example");
     browser.date("Date of the incident", incident);
     browser.date("When the local authority became aware", aware);
-    browser.type("Time", "09:30");
+    browser.type("Time", awareTime);
     browser.type("Age at the incident", "7");
     browser.select("Sex", "Female");
     browser.type("Ethnicity", "White British");
@@ -218,6 +225,10 @@ class DailyToolsBrowserIT {
     browser.click(By.cssSelector("button.fjs-repeat-row-remove[aria-label='Remove list item 2']"));
     waitUntil(() -> browser.all(By.cssSelector(".fjs-has-errors")).isEmpty()
         && browser.all(secondAge).isEmpty());
+  }
+
+  private LocalDate localDate(ProcessInstance instance, String variable) {
+    return ((Date) runtime.getVariable(instance.getId(), variable)).toInstant().atZone(LONDON).toLocalDate();
   }
 
   private ProcessInstance referral(String agency) {

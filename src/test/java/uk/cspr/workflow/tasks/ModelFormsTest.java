@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,15 +27,18 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -46,7 +54,8 @@ import uk.cspr.workflow.cases.CaseVariables;
  * never by people) and the start events inside sub-processes (a scope's internal start). Every
  * variable a gateway condition reads is a field of the model's forms, an output the model itself
  * declares (incl. what a called process hands back), or a variable constant of the flow's backing
- * class.
+ * class. Every case value a step's form shows — a {@code {{shown.x}}} text template
+ * ({@link ShownValues}) or a disabled field — is a variable the step's process has (issue 14.2).
  */
 class ModelFormsTest {
 
@@ -152,6 +161,182 @@ class ModelFormsTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+
+  /**
+   * {@link ShownValues} fills {@code {{shown.x}}} from the task's variable x, and a disabled field
+   * shows the variable of its key: a name the process never has shows "not recorded" or an empty
+   * box for ever (issue 14.2).
+   */
+  @Test
+  void everyValueAFormShowsIsAVariableItsProcessHas() throws IOException {
+    assertThat(valuesNoProcessHas(readModels(), ModelFormsTest::form)).isEmpty();
+  }
+
+  /** The check above can fail: a form showing what its process never has is named, and only that. */
+  @Test
+  void aFormShowingWhatItsProcessNeverHasIsNamed() throws IOException {
+    ObjectNode bad = (ObjectNode) form("writeChairReport");
+    ArrayNode components = (ArrayNode) bad.get("components");
+    components.addAll((ArrayNode) JSON.readTree("""
+        [{"id": "Text_due", "type": "text", "text": "Due {{shown.chairReportDueAt}}, summary below"},
+         {"id": "Text_typo", "type": "text", "text": "Agreed: {{ shown.lcsprAgred }}"},
+         {"id": "Field_summary", "key": "incidentSummary", "type": "textarea", "disabled": true},
+         {"id": "Field_invented", "key": "childsFavouriteColour", "type": "textfield", "readonly": true}]
+        """));
+    ObjectNode start = (ObjectNode) form("referral");
+    ((ArrayNode) start.get("components")).add(JSON.readTree("{\"id\": \"Text_case\", \"type\": \"text\", \"text\": \"Case {{shown.caseReference}}\"}"));
+    Function<String, JsonNode> forms = ref -> switch (ref) {
+      case "writeChairReport" -> bad;
+      case "referral" -> start;
+      default -> form(ref);
+    };
+
+    assertThat(valuesNoProcessHas(readModels(), forms)).containsExactlyInAnyOrder(
+        "rapidReview.bpmn userTask_writeChairReport (form writeChairReport) shows {{shown.lcsprAgred}}: rapidReview never has 'lcsprAgred'",
+        "rapidReview.bpmn userTask_writeChairReport (form writeChairReport) shows disabled field 'childsFavouriteColour': rapidReview never has 'childsFavouriteColour'",
+        "seriousIncidentNotification.bpmn startEvent_referralReceived (form referral) shows {{shown.caseReference}}: a start form has no case yet");
+  }
+
+  /**
+   * For each user task and start event: its form's {@code {{shown.x}}} names and disabled or
+   * read-only field keys that its process never has. A start form has no case yet, so it shows none.
+   */
+  static List<String> valuesNoProcessHas(Map<String, BpmnModelInstance> models, Function<String, JsonNode> forms) {
+    Map<String, Set<String>> has = processVariables(models, forms);
+    List<String> problems = new ArrayList<>();
+    models.keySet().stream().sorted().forEach(file -> {
+      BpmnModelInstance model = models.get(file);
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        Set<String> variables = has.get(process.getId());
+        for (FlowNode step : steps(process)) {
+          String ref = step instanceof UserTask task ? task.getCamundaFormRef() : ((StartEvent) step).getCamundaFormRef();
+          JsonNode form = ref == null ? null : forms.apply(ref);
+          if (form == null) {
+            continue;
+          }
+          boolean start = step instanceof StartEvent;
+          String where = file + " " + step.getId() + " (form " + ref + ")";
+          String lacks = start ? ": a start form has no case yet" : ": " + process.getId() + " never has '";
+          for (String name : ShownValues.templated(form)) {
+            if (start || !variables.contains(name)) {
+              problems.add(where + " shows {{shown." + name + "}}" + lacks + (start ? "" : name + "'"));
+            }
+          }
+          for (String key : fieldKeys(form.path("components"), false)) {
+            if (start || !variables.contains(key)) {
+              problems.add(where + " shows disabled field '" + key + "'" + lacks + (start ? "" : key + "'"));
+            }
+          }
+        }
+      }
+    });
+    return problems;
+  }
+
+  private static Map<String, BpmnModelInstance> readModels() throws IOException {
+    Map<String, BpmnModelInstance> models = new HashMap<>();
+    for (Path file : models()) {
+      models.put(file.getFileName().toString(), Bpmn.readModelFromFile(file.toFile()));
+    }
+    return models;
+  }
+
+  /** The user tasks and start events of a process, those inside its sub-processes included. */
+  private static List<FlowNode> steps(Process process) {
+    List<FlowNode> steps = new ArrayList<>();
+    for (FlowNode node : process.getModelInstance().getModelElementsByType(FlowNode.class)) {
+      if ((node instanceof UserTask || node instanceof StartEvent) && processOf(node) == process) {
+        steps.add(node);
+      }
+    }
+    return steps;
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance parent = element.getParentElement();
+    while (parent != null && !(parent instanceof Process)) {
+      parent = parent.getParentElement();
+    }
+    return (Process) parent;
+  }
+
+  /**
+   * The variables each process has: what its forms' fields people fill in record, what its model
+   * declares, the constants of CaseVariables and of its backing class, and what every process that
+   * calls it passes in ({@code camunda:in} targets; with {@code variables="all"} all the caller has).
+   */
+  private static Map<String, Set<String>> processVariables(Map<String, BpmnModelInstance> models, Function<String, JsonNode> forms) {
+    Map<String, Set<String>> has = new HashMap<>();
+    for (BpmnModelInstance model : models.values()) {
+      Set<String> own = new HashSet<>(constants(CaseVariables.class));
+      own.addAll(declaredByModel(model));
+      for (String ref : formRefs(model)) {
+        JsonNode form = forms.apply(ref);
+        if (form != null) {
+          own.addAll(fieldKeys(form.path("components"), true));
+        }
+      }
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        Set<String> variables = new HashSet<>(own);
+        variables.addAll(backingClassVariables(process.getId()));
+        has.put(process.getId(), variables);
+      }
+    }
+    boolean grown = true;
+    while (grown) {
+      grown = false;
+      for (BpmnModelInstance model : models.values()) {
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+          Set<String> called = has.get(call.getCalledElement());
+          if (called == null) {
+            continue;
+          }
+          Set<String> caller = has.get(processOf(call).getId());
+          for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+            if (in.getCamundaTarget() != null) {
+              grown |= called.add(in.getCamundaTarget());
+            } else if ("all".equals(in.getCamundaVariables())) {
+              grown |= called.addAll(caller);
+            }
+          }
+        }
+      }
+    }
+    return has;
+  }
+
+  private static Set<String> formRefs(BpmnModelInstance model) {
+    Set<String> refs = new HashSet<>();
+    model.getModelElementsByType(UserTask.class).forEach(t -> refs.add(t.getCamundaFormRef()));
+    model.getModelElementsByType(StartEvent.class).forEach(s -> refs.add(s.getCamundaFormRef()));
+    refs.remove(null);
+    return refs;
+  }
+
+  /** Keys of the fields people fill in ({@code editable}), or of those that only show a value. */
+  private static Set<String> fieldKeys(JsonNode components, boolean editable) {
+    Set<String> keys = new TreeSet<>();
+    for (JsonNode component : components) {
+      boolean shows = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
+      if (component.hasNonNull("key") && shows != editable) {
+        keys.add(component.get("key").asText());
+      }
+      if (!component.hasNonNull("path")) {
+        keys.addAll(fieldKeys(component.path("components"), editable));
+      }
+    }
+    return keys;
+  }
+
+  private static JsonNode form(String ref) {
+    Path form = FORMS.resolve(ref + ".form");
+    try {
+      return Files.exists(form) ? JSON.readTree(form.toFile()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void checkForm(Path model, String elementId, String formRef, String binding, List<String> problems) {

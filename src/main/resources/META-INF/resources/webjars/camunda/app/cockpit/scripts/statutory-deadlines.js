@@ -148,7 +148,7 @@ function chart(summary) {
     const late = max === 0 ? 0 : Math.round(barWidth * duty.late / max);
     const name = duty.name.length > 52 ? duty.name.slice(0, 51) + '…' : duty.name;
     const label = svg('text', { x: labelWidth - 6, y: y + 16, 'text-anchor': 'end', 'font-size': 12 }, name);
-    label.appendChild(svg('title', {}, duty.name + ' (' + duty.processKey + ')'));
+    label.appendChild(svg('title', {}, duty.name + ' (' + duty.flow + ')'));
     graphic.appendChild(label);
     graphic.appendChild(svg('rect', { x: labelWidth, y: y + 4, width: onTime, height: 16, fill: '#449d44' }));
     graphic.appendChild(svg('rect', { x: labelWidth + onTime, y: y + 4, width: late, height: 16, fill: '#c9302c' }));

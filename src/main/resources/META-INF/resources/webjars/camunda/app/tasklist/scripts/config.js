@@ -2,8 +2,9 @@
 // shortcuts, is kept below). customScripts paths are relative to /camunda/app/tasklist/.
 export default {
   // form-js 1.8 (bundled in Tasklist 7.24) keeps the Start/Complete button of any Camunda Form with
-  // a dynamic list disabled for good (bpmn-io/form-js#1494): see the script for the fix
-  customScripts: ['scripts/formjs-dynamiclist-fix'],
+  // a dynamic list disabled for good (bpmn-io/form-js#1494), and its date pickers take the month/day
+  // order of the browser's locale (mm/dd/yyyy in US English): see each script for its fix
+  customScripts: ['scripts/formjs-dynamiclist-fix', 'scripts/english-dates'],
 
   shortcuts: {
     claimTask: {
