@@ -211,7 +211,7 @@ public final class Browser implements AutoCloseable {
 
   /** Types a date into a form-js date input and leaves it (which parses it and closes the calendar). */
   public void typeDate(WebElement input, LocalDate date) {
-    input.clear();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(FORM_JS_DATE.format(date), Keys.TAB);
   }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What a walk answers in a Camunda Form (form-js JSON): the answers it is given, and for every
- * other field a person fills in a valid default — text for text, the first option of a choice, a
- * ticked box where ticking is required, the given "now" for dates. The same answers are typed in
+ * other required field a valid default — text for text, the first option of a choice, a ticked box,
+ * the given "now" for dates; optional fields stay empty and optional boxes unticked. The same answers are typed in
  * Tasklist ({@link TasklistForm}) and, for steps already shown in the browser, submitted through
  * the engine, so both paths take one set of values.
  */
@@ -41,8 +41,10 @@ public final class FormAnswers {
         String key = component.path("key").asText();
         if (given.containsKey(key)) {
           answers.put(key, given.get(key));
-        } else if (!component.has("conditional")) { // shown only for some answers: given when it matters
+        } else if (component.path("validate").path("required").asBoolean() && !component.has("conditional")) {
           answers.put(key, defaultAnswer(component, now));
+        } else if ("checkbox".equals(component.path("type").asText())) {
+          answers.put(key, false); // as Tasklist submits a box left unticked
         }
       }
     }
@@ -61,7 +63,7 @@ public final class FormAnswers {
       case "textfield" -> "email".equals(validate.path("validationType").asText()) ? "walk@school.example" : "Recorded in Tasklist";
       case "textarea" -> "Recorded in Tasklist by the walk.";
       case "number" -> validate.has("min") ? validate.path("min").asLong() : 1L;
-      case "checkbox" -> validate.path("required").asBoolean();
+      case "checkbox" -> true;
       case "radio", "select" -> component.path("values").path(0).path("value").asText();
       case "checklist" -> new ArrayList<>(List.of(component.path("values").path(0).path("value").asText()));
       case "datetime" -> switch (component.path("subtype").asText()) {

@@ -75,12 +75,7 @@ public final class TasklistForm {
         }
       }
       case "radio" -> element(id + "-" + optionIndex(component, answer)).click();
-      case "select" -> {
-        WebElement display = element(id + "-display");
-        display.click();
-        browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)="
-            + Browser.literal(optionLabel(component, answer)) + "]"));
-      }
+      case "select" -> choose(id, optionLabel(component, answer));
       case "checklist" -> {
         for (Object value : (List<?>) answer) {
           WebElement box = element(id + "-" + optionIndex(component, value));
@@ -106,27 +101,43 @@ public final class TasklistForm {
     }
   }
 
-  /** Types text; checked once the form has taken it, typed again if a re-render swallowed it. */
+  /**
+   * Types text over what the field holds (selected and replaced, as a person does: clearing it
+   * from outside would not reach form-js); checked once the form has taken it, typed again if a
+   * re-render swallowed it.
+   */
   private void type(String id, String text) {
-    WebElement input = element(id);
-    if (!input.getAttribute("value").isEmpty()) {
-      input.clear();
-    }
-    input.sendKeys(text);
+    replace(element(id), text);
     textChecks.add(() -> {
       if (!text.equals(element(id).getAttribute("value"))) {
-        WebElement again = element(id);
-        again.clear();
-        again.sendKeys(text);
+        replace(element(id), text);
         Browser.pause(Browser.FORM_JS_DEBOUNCE);
       }
     });
   }
 
+  private static void replace(WebElement input, CharSequence... keys) {
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(keys);
+  }
+
   private void typeTime(String id, String time) {
-    WebElement input = element(id);
-    input.clear();
-    input.sendKeys(time, Keys.TAB);
+    replace(element(id), time, Keys.TAB);
+  }
+
+  /** Opens the dropdown of a form-js select (unless focus opened it already) and picks the option. */
+  private void choose(String id, String label) {
+    WebElement display = element(id + "-display");
+    if (label.equals(display.getText().strip())) {
+      return;
+    }
+    By option = By.xpath("//*[substring(@id, string-length(@id) - string-length('-" + id + "-display') + 1) = '-" + id
+        + "-display']/ancestor::div[contains(@class,'fjs-input-group')]/following-sibling::div[contains(@class,'fjs-select-anchor')]"
+        + "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=" + Browser.literal(label) + "]");
+    if (browser.all(option).isEmpty()) {
+      display.click();
+    }
+    browser.click(option);
   }
 
   private WebElement element(String id) {

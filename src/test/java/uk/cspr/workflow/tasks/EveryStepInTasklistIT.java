@@ -60,6 +60,7 @@ class EveryStepInTasklistIT {
 
   private static final String NL = "north-lincolnshire";
   private static final String NOTIFY = "NOTIFY_AND_RAPID_REVIEW";
+  private static final String KEY_LINES = "How agencies shared information about the family";
   private static final TasklistCoverage COVERAGE = new TasklistCoverage();
   private static Browser browser;
 
@@ -223,10 +224,10 @@ class EveryStepInTasklistIT {
       notified.step(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT);
     }
     return notified.step(RapidReviewProcess.Elements.RECORD_MEETING, "laLcsprVote", lcspr, "policeLcsprVote", lcspr, "icbLcsprVote", lcspr,
-            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false")
+            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false", "keyLinesOfEnquiry", KEY_LINES)
         .step(RapidReviewProcess.Elements.WRITE_CHAIR_REPORT)
         .step(RapidReviewProcess.Elements.HOLD_WELLBEING_SESSIONS)
-        .step(RapidReviewProcess.Elements.SIGN_OFF, "lcsprAgreed", lcspr);
+        .step(RapidReviewProcess.Elements.SIGN_OFF, "lcsprAgreed", lcspr, "keyLinesOfEnquiry", KEY_LINES);
   }
 
   /**
@@ -248,12 +249,12 @@ class EveryStepInTasklistIT {
         .timer(RapidReviewProcess.Elements.AGENCY_REPORT_OVERDUE)
         .step(RapidReviewProcess.Elements.CHASE_AGENCY_REPORT, "chaseOutcome", "PROCEED_WITHOUT_REPORT")
         .step(RapidReviewProcess.Elements.RECORD_MEETING, "laLcsprVote", "true", "policeLcsprVote", "true", "icbLcsprVote", "true",
-            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false")
+            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false", "keyLinesOfEnquiry", KEY_LINES)
         .timer(RapidReviewProcess.Elements.CHAIR_REPORT_OVERDUE)
         .step(RapidReviewProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .step(RapidReviewProcess.Elements.WRITE_CHAIR_REPORT)
         .step(RapidReviewProcess.Elements.HOLD_WELLBEING_SESSIONS)
-        .step(RapidReviewProcess.Elements.SIGN_OFF, "lcsprAgreed", "true")
+        .step(RapidReviewProcess.Elements.SIGN_OFF, "lcsprAgreed", "true", "keyLinesOfEnquiry", KEY_LINES)
         .timer(PanelDecisionProcess.Elements.ANSWER_OVERDUE)
         .step(PanelDecisionProcess.Elements.CHASE_PANEL)
         .step(PanelDecisionProcess.Elements.RECORD_ANSWER, "panelAnswer", "FURTHER_INFORMATION_REQUESTED",
@@ -283,7 +284,7 @@ class EveryStepInTasklistIT {
     TasklistWalk.Case review = rapidReviewSignedOff(notified(), "false", "Humberside Police")
         .step(PanelDecisionProcess.Elements.RECORD_ANSWER, "panelAnswer", "LOCAL_DECISION_STANDS")
         .step(RapidReviewProcess.Elements.RECORD_LEARNING, "familyLetterRequested", "false");
-    assertThat(review.openSteps()).isEmpty();
+    assertThat(review.ended(RapidReviewProcess.KEY)).as("the rapid review has ended").isTrue();
   }
 
   // ------------------------------------------------------------------ local child safeguarding practice review
@@ -339,7 +340,7 @@ class EveryStepInTasklistIT {
         .step(LcsprProcess.Elements.AUDIT_IMPROVEMENTS, "improvementsEmbedded", "true")
         .timer(LcsprProcess.Elements.AVAILABLE_FOR_ONE_YEAR)
         .step(LcsprProcess.Elements.REVIEW_REPORT_AVAILABILITY, "reportRemainsAvailable", "false");
-    assertThat(review.openSteps()).isEmpty();
+    assertThat(review.ended(LcsprProcess.KEY)).as("the review is closed").isTrue();
   }
 
   /**
@@ -380,7 +381,7 @@ class EveryStepInTasklistIT {
           .step(NonSeriousCaseRequestProcess.Elements.DECIDE_REVIEW, "partnersDecision", decision);
       switch (decision) {
         case "LCSPR_NON_STATUTORY" -> assertThat(request.openSteps()).contains(LcsprProcess.Elements.RECORD_FAMILY_CONSENT);
-        case "NOT_AGREED" -> assertThat(request.openSteps()).isEmpty();
+        case "NOT_AGREED" -> assertThat(request.ended(NonSeriousCaseRequestProcess.KEY)).isTrue();
         default -> request.step(NonSeriousCaseRequestProcess.Elements.COMMISSION_LEARNING_REVIEW,
             "learningReviewDueOn", TasklistWalk.now().toLocalDate().plusMonths(3).toString());
       }

@@ -261,8 +261,11 @@ final class TasklistWalk {
       return this;
     }
 
-    boolean hasOpen(String taskKey) {
-      return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count() > 0;
+    /** Whether the case's flow {@code processKey} ran and has ended. */
+    boolean ended(String processKey) {
+      return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey(processKey)
+          .finished().count() == 1
+          && runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey(processKey).count() == 0;
     }
 
     private Task openTask(String taskKey) {
