@@ -2,8 +2,9 @@
 // shortcuts, is kept below). customScripts paths are relative to /camunda/app/tasklist/.
 export default {
   // form-js 1.8 (bundled in Tasklist 7.24) keeps the Start/Complete button of any Camunda Form with
-  // a dynamic list disabled for good (bpmn-io/form-js#1494): see the script for the fix
-  customScripts: ['scripts/formjs-dynamiclist-fix'],
+  // a dynamic list disabled for good (bpmn-io/form-js#1494): see the script for the fix.
+  // submit-feedback: a refusal under its field, a started case's reference and next step
+  customScripts: ['scripts/formjs-dynamiclist-fix', 'scripts/submit-feedback'],
 
   shortcuts: {
     claimTask: {
