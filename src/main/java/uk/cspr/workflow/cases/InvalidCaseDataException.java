@@ -14,6 +14,7 @@ public class InvalidCaseDataException extends FormFieldValidationException {
 
   private final String field;
   private final String problem;
+  private final String form;
 
   /**
    * @param field the form field's key, for a list item {@code list[n].key} (n counted from 1)
@@ -24,6 +25,7 @@ public class InvalidCaseDataException extends FormFieldValidationException {
     super(field, field + ": " + problem);
     this.field = field;
     this.problem = problem;
+    this.form = FieldMessages.formInContext();
   }
 
   public String field() {
@@ -32,5 +34,10 @@ public class InvalidCaseDataException extends FormFieldValidationException {
 
   public String problem() {
     return problem;
+  }
+
+  /** The id of the form being submitted when the engine refused it (its labels name the field), or null. */
+  public String form() {
+    return form;
   }
 }

@@ -17,15 +17,29 @@ class FieldMessagesTest {
 
   @Test
   void aDateAndTimeInTheFutureSaysWhatToEnter() {
-    assertThat(FieldMessages.sentence(new InvalidCaseDataException("awareOfIncidentAt", "cannot be in the future")))
+    assertThat(FieldMessages.sentence(new InvalidCaseDataException("awareOfIncidentAt", "cannot be in the future"), "referral"))
         .isEqualTo("When the local authority became aware cannot be in the future: enter the date and time it happened.");
-    assertThat(FieldMessages.sentence(new InvalidCaseDataException("incidentDate", "cannot be in the future")))
+    assertThat(FieldMessages.sentence(new InvalidCaseDataException("incidentDate", "cannot be in the future"), "referral"))
         .isEqualTo("Date of the incident cannot be in the future: enter the date it happened.");
   }
 
   @Test
+  void eachFormNamesTheFieldInItsOwnWords() {
+    InvalidCaseDataException refusal = new InvalidCaseDataException("awareOfIncidentAt", "cannot be in the future");
+    assertThat(FieldMessages.sentence(refusal, "recordParallelReviewFacts"))
+        .startsWith("When the partnership became aware of the incident cannot be in the future");
+    assertThat(FieldMessages.sentence(new InvalidCaseDataException("referringAgency", "is required"), "nonSeriousRequest"))
+        .isEqualTo("Your agency is required: fill it in.");
+    assertThat(FieldMessages.sentence(new InvalidCaseDataException("referringAgency", "is required"), "referral"))
+        .isEqualTo("Referring agency is required: fill it in.");
+    assertThat(refusal.form()).as("outside the engine no form is known").isNull();
+    assertThat(FieldMessages.sentence(refusal)).as("then the most specific label of all forms")
+        .startsWith("When the partnership became aware of the incident cannot be in the future");
+  }
+
+  @Test
   void aListEntryIsNamedByItsPlaceInTheList() {
-    assertThat(FieldMessages.sentence(new InvalidCaseDataException("children[2].ethnicity", "is required")))
+    assertThat(FieldMessages.sentence(new InvalidCaseDataException("children[2].ethnicity", "is required"), "referral"))
         .isEqualTo("Ethnicity (entry 2 of Children involved) is required: fill it in.");
   }
 
