@@ -78,7 +78,7 @@ public final class FormValues {
     try {
       return Enum.valueOf(codes, text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidCaseDataException(field, "must be one of " + List.of(codes.getEnumConstants()));
+      throw new InvalidCaseDataException(field, "must be one of the options offered: choose one from the list");
     }
   }
 

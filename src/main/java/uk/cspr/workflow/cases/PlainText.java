@@ -1,7 +1,5 @@
 package uk.cspr.workflow.cases;
 
-import java.util.Locale;
-
 /**
  * The one rule for free text people type: it must be able to go into a letter (XML/PDF) and a log
  * line. Refused: control characters (NUL, ESC, DEL, C1 …) and lone surrogates; tab, CR and LF only
@@ -18,27 +16,17 @@ public final class PlainText {
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw refused(field, c, i, "an incomplete character (lone surrogate)");
+        throw refused(field, i, "an incomplete character");
       } else if (multiLine && (c == '\t' || c == '\r' || c == '\n')) {
         continue;
       } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF') {
-        throw refused(field, c, i, multiLine ? "a control character" : "a line break or control character");
+        throw refused(field, i, multiLine ? "a control character" : "a line break or control character");
       }
     }
   }
 
-  /** "referringAgency" -> "Referring agency"; "children[2].ethnicity" -> "Ethnicity (children[2])". */
-  public static String label(String field) {
-    int dot = field.lastIndexOf('.');
-    String name = field.substring(dot + 1);
-    String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-    String label = words.isEmpty() ? field : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    return dot < 0 ? label : label + " (" + field.substring(0, dot) + ")";
-  }
-
-  private static InvalidCaseDataException refused(String field, char c, int index, String what) {
+  private static InvalidCaseDataException refused(String field, int index, String what) {
     return new InvalidCaseDataException(field, String.format(
-        "%s contains %s (U+%04X) at character %d, which cannot go into a letter; please remove it",
-        label(field), what, (int) c, index + 1));
+        "contains %s at character %d, which cannot go into a letter: remove it", what, index + 1));
   }
 }

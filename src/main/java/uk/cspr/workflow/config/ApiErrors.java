@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.camunda.bpm.engine.AuthorizationException;
+import uk.cspr.workflow.cases.FieldMessages;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,11 +48,11 @@ class ApiErrors {
     return ApiError.of(parameter, e.getMessage());
   }
 
-  /** Bad case data found by the engine (referral, task form): names the field. */
+  /** Bad case data found by the engine (referral, task form): the field's key and a sentence naming it by its label. */
   @ExceptionHandler(InvalidCaseDataException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   ApiError invalidCaseData(InvalidCaseDataException e) {
-    return ApiError.of(e.field(), e.getMessage());
+    return ApiError.of(e.field(), FieldMessages.sentence(e));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -1,18 +1,22 @@
 package uk.cspr.workflow.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import uk.cspr.workflow.cases.FieldMessages;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 
 /**
@@ -26,18 +30,42 @@ import uk.cspr.workflow.cases.InvalidCaseDataException;
  *   <li>claiming a task someone else has claimed, deleting a task of a process and a Json value
  *       nested too deep are plain engine exceptions too (see {@link #status}).
  * </ul>
- * These mappers, ranked before Camunda's own, handle those two and leave everything else to Camunda.
+ * These mappers, ranked before Camunda's own, handle those and leave everything else to Camunda.
+ * Bad case data answers Camunda's error shape with the sentence a person reads ({@link
+ * FieldMessages}) instead of "Cannot instantiate process definition &lt;id&gt;: field: problem",
+ * plus the field's key in {@code field}, so Tasklist can show it next to the field.
+ *
+ * <p>Jersey applies this to every JAX-RS application it starts (META-INF/services): {@code
+ * /engine-rest} and the webapps' own engine API under {@code /camunda/api/engine}, which is the
+ * one Tasklist and Cockpit call.
  */
-@Component
-class EngineRestErrors implements ResourceConfigCustomizer {
+@ConstrainedTo(RuntimeType.SERVER)
+public final class EngineRestErrors implements ForcedAutoDiscoverable {
 
   static final String TENANT_REFUSAL = "ENGINE-13034";
   private static final String TASK_OF_A_PROCESS = "The task cannot be deleted because is part of a running";
 
   @Override
-  public void customize(ResourceConfig config) {
-    config.register(new RestErrors(), Priorities.USER - 100);
-    config.register(new EngineErrors(), Priorities.USER - 100);
+  public void configure(FeatureContext context) {
+    if (!context.getConfiguration().isRegistered(RestErrors.class)) {
+      context.register(new RestErrors(), Priorities.USER - 100);
+      context.register(new EngineErrors(), Priorities.USER - 100);
+    }
+  }
+
+  /** Camunda's error body with the refused field's key. */
+  public static final class FieldErrorDto extends ExceptionDto {
+    private final String field;
+
+    FieldErrorDto(String message, String field) {
+      this.type = InvalidCaseDataException.class.getSimpleName();
+      this.message = message;
+      this.field = field;
+    }
+
+    public String getField() {
+      return field;
+    }
   }
 
   static final class RestErrors implements ExceptionMapper<RestException> {
@@ -45,8 +73,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
-      return status(exception)
-          .map(status -> camunda.toResponse(new RestException(status, exception, exception.getMessage())))
+      return invalidCaseData(exception)
+          .or(() -> status(exception)
+              .map(status -> camunda.toResponse(new RestException(status, exception, exception.getMessage()))))
           .orElseGet(() -> camunda.toResponse(exception));
     }
   }
@@ -57,10 +86,24 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return status(exception)
-          .map(status -> rest.toResponse(new RestException(status, exception, exception.getMessage())))
+      return invalidCaseData(exception)
+          .or(() -> status(exception)
+              .map(status -> rest.toResponse(new RestException(status, exception, exception.getMessage()))))
           .orElseGet(() -> camunda.toResponse(exception));
     }
+  }
+
+  /** 400 with the sentence and the field's key, when bad case data is anywhere in the cause chain. */
+  static Optional<Response> invalidCaseData(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidCaseDataException invalid) {
+        return Optional.of(Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new FieldErrorDto(FieldMessages.sentence(invalid), invalid.field()))
+            .build());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -84,7 +84,7 @@ class ActionPlanChecks implements TaskListener {
       return read.get();
     } catch (InvalidCaseDataException e) {
       throw new InvalidCaseDataException(ACTION_PLAN + "[" + (index + 1) + "]." + field,
-          e.getMessage().substring(field.length() + 2));
+          e.problem());
     }
   }
 }

@@ -96,7 +96,7 @@ class CommissioningChecks implements TaskListener {
     try {
       return new FormValues(values).text(field, max, required);
     } catch (InvalidCaseDataException e) {
-      throw new InvalidCaseDataException(list + "[" + (index + 1) + "]." + field, e.getMessage().substring(field.length() + 2));
+      throw new InvalidCaseDataException(list + "[" + (index + 1) + "]." + field, e.problem());
     }
   }
 

@@ -157,7 +157,7 @@ final class ReferralValidator {
       try {
         return read.get();
       } catch (InvalidCaseDataException e) {
-        throw new InvalidCaseDataException(prefix + field, e.getMessage().substring(field.length() + 2));
+        throw new InvalidCaseDataException(prefix + field, e.problem());
       }
     }
   }

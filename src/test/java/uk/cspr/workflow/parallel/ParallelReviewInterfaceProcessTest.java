@@ -330,6 +330,9 @@ class ParallelReviewInterfaceProcessTest {
     EngineClock.setTo("2026-12-24T12:00");
     ProcessInstance instance = parallelReviews.start(notifiedCase(NL), NL, Map.of("awareOfIncidentAt", "2026-12-24T10:00"));
     Task facts = open(instance, RECORD_FACTS).get(0);
+    // due the next working day (issue 14.6): the facts decide whether the YJB is told within 1 working day
+    assertThat(facts.getDueDate()).isEqualTo(endOf("2026-12-29"));
+    assertThat(facts.getName()).endsWith(" — due 29 Dec 2026");
     assertThat(facts.getDescription()).isEqualTo(instance.getBusinessKey() + " · North Lincolnshire Safeguarding Children Partnership");
 
     Map<String, Object> bad = fiveTriggers();

@@ -81,6 +81,25 @@ class ClientErrorsTest {
     assertThat(warnings).anySatisfy(w -> assertThat(w.getFormattedMessage()).contains("x\\u000D\\u000AERROR forged"));
   }
 
+  /** Issue 14.5: one sentence naming the field by its label, the field's key beside it, for both ways to start. */
+  @Test
+  void aRefusedStartAnswersOnePlainSentenceAndTheFieldsKey() throws Exception {
+    String tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London")).plusDays(1).withNano(0).toString();
+    Map<String, Object> referral = TestReferrals.referral(NL);
+    referral.put(NotificationProcess.Vars.AWARE_OF_INCIDENT_AT, tomorrow);
+    Map<String, Object> start = TestReferrals.engineStart(referral);
+    for (String operation : List.of("/start", "/submit-form")) {
+      ResponseEntity<String> refused = send(coordinator, HttpMethod.POST,
+          "/engine-rest/process-definition/key/" + NotificationProcess.KEY + operation, start);
+      assertThat(refused.getStatusCode().value()).as(operation + " " + refused.getBody()).isEqualTo(400);
+      JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.getBody());
+      assertThat(body.path("message").asText()).as(operation)
+          .isEqualTo("When the local authority became aware cannot be in the future: enter the date and time it happened.");
+      assertThat(body.path("field").asText()).as(operation).isEqualTo(NotificationProcess.Vars.AWARE_OF_INCIDENT_AT);
+      assertThat(body.path("type").asText()).as(operation).isEqualTo("InvalidCaseDataException");
+    }
+  }
+
   @Test
   void claimingAClaimedTaskDeletingAProcessTaskAndTooDeepJsonAre4xx() {
     Task task = referredTask();

@@ -105,26 +105,38 @@ class DailyToolsBrowserIT {
     // the children list was edited: without the Tasklist script formjs-dynamiclist-fix, Start would
     // stay disabled here (bpmn-io/form-js#1494) and pressSubmit fails
     browser.pressSubmit(START);
-    browser.waitForText("awareOfIncidentAt: cannot be in the future");
-    browser.scrollTo(browser.waitFor(By.xpath("//*[contains(text(), 'cannot be in the future')]")));
+    // the server's refusal (issue 14.5): one sentence under the field it is about, no ids or keys
+    WebElement refusal = browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field-datetime')]"
+        + "[.//label[starts-with(normalize-space(.), 'When the local authority became aware')]]"
+        + "//*[contains(@class,'fjs-form-field-error')]"));
+    browser.scrollTo(refusal);
+    assertThat(refusal.getText())
+        .isEqualTo("When the local authority became aware cannot be in the future: enter the date and time it happened.");
+    browser.waitForText("could not be started");
+    assertThat(browser.bodyText()).as("Tasklist's notification too says it plainly")
+        .doesNotContain("awareOfIncidentAt").doesNotContain("Cannot instantiate").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
     browser.screenshot("tasklist-2-referral-refused");
     assertThat(referral(agency)).as("a refused referral creates nothing").isNull();
 
     // 3 Dec typed as 03/12: read as 3 Dec, not 12 Mar, in this US-English browser (issue 14.4)
     LocalDate thirdOfDecember = LocalDate.of(today.getYear() - 1, 12, 3);
     fillReferral(agency, thirdOfDecember, today.minusDays(1), "09:37");
+    assertThat(browser.all(By.cssSelector(".fjs-form-field-error"))).as("the next edit clears the refusal").isEmpty();
     browser.pressSubmit(START);
     ProcessInstance instance = waitForReferral(agency);
-    browser.screenshot("tasklist-3-referral-started");
     assertThat(localDate(instance, NotificationProcess.Vars.INCIDENT_DATE)).isEqualTo(thirdOfDecember);
     assertThat(runtime.getVariable(instance.getId(), NotificationProcess.Vars.AWARE_OF_INCIDENT_AT))
         .as("the awareness time keeps the minute typed").isEqualTo(
             Date.from(today.minusDays(1).atTime(9, 37).atZone(LONDON).toInstant()));
     String reference = instance.getBusinessKey();
     assertThat(reference).startsWith("NL-");
+    // the coordinator sees the case reference and the next step, and can open it
+    WebElement started = browser.waitFor(By.id("cspr-started"));
+    browser.screenshot("tasklist-3-referral-started");
+    assertThat(started.getText()).startsWith(reference + " started. Next: Inform the delegated safeguarding partners and senior leads (due ")
+        .contains("), in My groups' tasks.");
 
-    browser.clickText("My groups' tasks");
-    browser.click(By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), '" + reference + "')]//h4"));
+    browser.click(By.cssSelector("#cspr-started a.cspr-started-open"));
     browser.clickText("Claim");
     browser.check("I have checked the referral");
     browser.screenshot("tasklist-4-inform-partners");

@@ -12,46 +12,12 @@
 // button then follows the errors the user sees. Nothing is weakened: Tasklist validates the whole
 // form again on Start/Complete (form.submit()), and the server validates every submission.
 //
-// form-js is not global: it is reached through the webpack runtime of lib/deps.js (a chunk pushed
-// with a runtime callback receives webpack's require). Remove this script once Tasklist bundles a
+// form-js's Form class is found by formjs-form.js. Remove this script once Tasklist bundles a
 // form-js with the fix; it does nothing if the Form class cannot be found or is already fixed.
 
-const FORM_JS_MODULE_7_24 = '57661'; // @bpmn-io/form-js in Camunda 7.24.0's lib/deps.js
+import { withFormJs } from './formjs-form.js';
+
 const status = (window.csprFormJsFix = { patched: false });
-
-function isViewerForm(Form) {
-  return typeof Form === 'function' && ['_setState', '_getState', 'validate', 'submit', 'importSchema']
-    .every(method => typeof Form.prototype[method] === 'function');
-}
-
-function formFrom(require, id) {
-  try {
-    const Form = require(id).Form;
-    return isViewerForm(Form) ? Form : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-/** The form-js viewer's Form class: by its module id in 7.24.0, else by searching the modules. */
-function findForm(require) {
-  if (require.m[FORM_JS_MODULE_7_24]) {
-    const Form = formFrom(require, FORM_JS_MODULE_7_24);
-    if (Form) {
-      return Form;
-    }
-  }
-  for (const id of Object.keys(require.m)) {
-    const source = Function.prototype.toString.call(require.m[id]);
-    if (source.includes('_getSubmitData') && source.includes('importSchema')) {
-      const Form = formFrom(require, id);
-      if (Form) {
-        return Form;
-      }
-    }
-  }
-  return null;
-}
 
 function isObject(value) {
   return value !== null && typeof value === 'object';
@@ -144,14 +110,10 @@ function patch(Form) {
   status.patched = true;
 }
 
-const chunks = window.webpackChunkcamunda_bpm_webapp;
-if (chunks && typeof chunks.push === 'function') {
-  chunks.push([['cspr-formjs-dynamiclist-fix'], {}, require => {
-    const Form = findForm(require);
-    if (Form) {
-      patch(Form);
-    } else {
-      console.warn('cspr: form-js Form not found; dynamic lists may keep Start/Complete disabled (bpmn-io/form-js#1494)');
-    }
-  }]);
-}
+withFormJs('cspr-formjs-dynamiclist-fix', Form => {
+  if (Form) {
+    patch(Form);
+  } else {
+    console.warn('cspr: form-js Form not found; dynamic lists may keep Start/Complete disabled (bpmn-io/form-js#1494)');
+  }
+});
