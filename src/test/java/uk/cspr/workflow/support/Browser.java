@@ -97,6 +97,18 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
   }
 
+  /** Whether {@code locator} becomes visible within {@code time}. */
+  public boolean appears(By locator, Duration time) {
+    try {
+      wait.withTimeout(time).until(ExpectedConditions.visibilityOfElementLocated(locator));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException notYet) {
+      return false;
+    } finally {
+      wait.withTimeout(Duration.ofSeconds(15));
+    }
+  }
+
   public void waitForText(String text) {
     wait.until(d -> bodyText().contains(text));
   }

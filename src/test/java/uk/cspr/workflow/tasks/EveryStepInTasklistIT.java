@@ -317,7 +317,8 @@ class EveryStepInTasklistIT {
         .step(LcsprProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .step(LcsprProcess.Elements.GIVE_PANEL_FEEDBACK)
         .step(LcsprProcess.Elements.SUBMIT_FINAL_REPORT)
-        .step(LcsprProcess.Elements.ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false")
+        .step(LcsprProcess.Elements.ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false",
+            "finalReportComments", "Shorten the background")
         .step(LcsprProcess.Elements.REVISE_FINAL_REPORT)
         .step(LcsprProcess.Elements.ENDORSE_FINAL_REPORT, "finalReportEndorsed", "true")
         .message(LcsprProcess.KEY, LcsprProcess.Messages.PUBLICATION_DATE_CHANGE_REQUESTED, Map.of())
@@ -325,7 +326,8 @@ class EveryStepInTasklistIT {
         .timer(LcsprProcess.Elements.PUBLICATION_WARNING)
         .step(LcsprProcess.Elements.CONFIRM_PUBLICATION_TIMETABLE, "plannedPublicationDate", TasklistWalk.now().toLocalDate().plusMonths(5).toString())
         .timer(LcsprProcess.Elements.PUBLICATION_DEADLINE_PASSED)
-        .step(LcsprProcess.Elements.EXPLAIN_LATE_PUBLICATION, "plannedPublicationDate", TasklistWalk.now().toLocalDate().plusMonths(7).toString())
+        .step(LcsprProcess.Elements.EXPLAIN_LATE_PUBLICATION, "plannedPublicationDate", TasklistWalk.now().toLocalDate().plusMonths(7).toString(),
+            "delayReasons", "Inquest adjourned; family interviews rescheduled")
         .step(LcsprProcess.Elements.DECIDE_PUBLICATION, "publicationDecision", "FULL_REPORT")
         .step(LcsprProcess.Elements.SEND_FINAL_REPORT)
         .daysLater(21)

@@ -280,8 +280,12 @@ final class TasklistWalk {
 
     private void inTasklist(Task task, UserTask model, JsonNode form, Map<String, Object> answers) {
       signIn(userFor(task, model));
+      By details = By.xpath("//*[contains(@class,'task-details')]//*[contains(normalize-space(.), " + quoted(reference) + ")]");
       browser.open(TASKLIST + "#/?task=" + task.getId()); // within Tasklist only the fragment changes: no reload
-      browser.waitFor(By.xpath("//*[contains(@class,'task-details')]//*[contains(normalize-space(.), " + quoted(reference) + ")]"));
+      if (!browser.appears(details, Duration.ofSeconds(5))) {
+        browser.driver().navigate().refresh(); // Tasklist was still busy with the last page (e.g. a closing dialog)
+      }
+      browser.waitFor(details);
       if (task.getAssignee() == null) {
         browser.click(CLAIM);
       }
