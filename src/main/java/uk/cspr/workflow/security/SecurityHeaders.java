@@ -28,6 +28,9 @@ class SecurityHeaders extends OncePerRequestFilter {
   static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
       + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+  /** The demo mail sink page: its own inline styles, nothing else (no script, no image). */
+  static final String MAIL_SINK_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
   private final boolean hsts;
 
   SecurityHeaders(@Value("${cspr.security.hsts:false}") boolean hsts) {
@@ -42,11 +45,18 @@ class SecurityHeaders extends OncePerRequestFilter {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
-      response.setHeader("Content-Security-Policy", path.startsWith("/workbench") ? PAGE_POLICY : API_POLICY);
+      response.setHeader("Content-Security-Policy", policy(path));
     }
     if (hsts) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     chain.doFilter(request, response);
+  }
+
+  private static String policy(String path) {
+    if (path.startsWith("/workbench")) {
+      return PAGE_POLICY;
+    }
+    return path.equals("/mail-sink") ? MAIL_SINK_POLICY : API_POLICY;
   }
 }

@@ -3,7 +3,7 @@
 export default {
   // form-js 1.8 (bundled in Tasklist 7.24) keeps the Start/Complete button of any Camunda Form with
   // a dynamic list disabled for good (bpmn-io/form-js#1494): see the script for the fix
-  customScripts: ['scripts/formjs-dynamiclist-fix'],
+  customScripts: ['scripts/formjs-dynamiclist-fix', 'scripts/case-letters'],
 
   shortcuts: {
     claimTask: {
