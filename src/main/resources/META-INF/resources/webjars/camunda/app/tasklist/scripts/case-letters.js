@@ -61,7 +61,7 @@ function dateTime(iso) {
     timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric',
     hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
   }).formatToParts(new Date(iso)).forEach(part => { parts[part.type] = part.value; });
-  return parts.day + ' ' + MONTHS[Number(parts.month) - 1] + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute;
+  return Number(parts.day) + ' ' + MONTHS[Number(parts.month) - 1] + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute;
 }
 
 function addresses(message) {
@@ -112,7 +112,7 @@ function render(node, taskId) {
       tab.replaceChildren(
         el('h3', { class: 'cspr-case-reference' }, 'Case ' + found.caseReference),
         el('p', {}, found.partnershipName + (found.open ? '' : ' (case closed)')),
-        SECTIONS.map(section => section(found)));
+        ...SECTIONS.map(section => section(found)));
     })
     .catch(error => tab.replaceChildren(el('p', { class: 'text-danger' }, error.message)));
 }
