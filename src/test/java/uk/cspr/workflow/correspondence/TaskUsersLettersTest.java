@@ -85,6 +85,10 @@ class TaskUsersLettersTest {
     assertThat(pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .isEqualTo("inline; filename=\"" + reference + "-dspNotificationLetter.pdf\"");
     assertThat(pdf.getHeaders().getCacheControl()).isEqualTo("no-store");
+    assertThat(pdf.getHeaders().getFirst("Content-Security-Policy")).as("the PDF viewer may embed it; nothing may run")
+        .isEqualTo("default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+    assertThat(pdf.getHeaders().getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+    assertThat(pdf.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
   }
 
