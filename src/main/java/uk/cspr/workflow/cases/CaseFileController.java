@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The case file as JSON for other tools (issue 18.3): {@code GET /api/cases?query=NL-2026} finds
  * the caller's cases by reference prefix; {@code GET /api/cases/{caseReference}} answers the file,
- * or 404 for a case the caller may not see, exactly as for an unknown one. Authenticated by the
- * {@code /api/*} filter; never cached (special-category data about children).
+ * or 404 for a case the caller may not see, exactly as for an unknown one; {@code GET
+ * /api/tasks/{taskId}/case} answers the case of a task in the caller's task view (Tasklist's case
+ * tab, issue 14.7). Authenticated by the {@code /api/*} filter; never cached (special-category
+ * data about children).
  */
 @RestController
 class CaseFileController {
@@ -37,5 +39,13 @@ class CaseFileController {
         .<ResponseEntity<?>>map(file -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(file))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("error", "No case " + caseReference + " that you may see")));
+  }
+
+  @GetMapping("/api/tasks/{taskId}/case")
+  ResponseEntity<?> caseOfTask(@PathVariable String taskId) {
+    return files.caseOfTask(taskId)
+        .<ResponseEntity<?>>map(found -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(found))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("error", "No task that you may see with this id")));
   }
 }

@@ -105,6 +105,24 @@ public class CaseFiles {
     return found.values().stream().limit(SEARCH_LIMIT).toList();
   }
 
+  /**
+   * The case of a task in the caller's task view (Tasklist's case tab), or empty: the engine
+   * decides as the caller that the task is theirs to see, then the flow's case reference is read as
+   * the system, since task users may not read the flow itself.
+   */
+  public Optional<Found> caseOfTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      return Optional.empty();
+    }
+    HistoricProcessInstance instance = callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult());
+    if (instance == null || instance.getBusinessKey() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(found(instance.getBusinessKey(), instance.getTenantId(), instance.getEndTime() == null));
+  }
+
   /** The case's file, or empty when the caller may not see it (or there is no such case). */
   public Optional<CaseFile> file(String caseReference) {
     if (caseReference == null || !REFERENCE.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {

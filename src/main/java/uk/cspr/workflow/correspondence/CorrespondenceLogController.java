@@ -21,7 +21,8 @@ import uk.cspr.workflow.cases.CaseAccess;
 
 /**
  * The correspondence log of a case (SPEC §5: every message recorded – who, what, when, status)
- * and its generated letters, so Tasklist forms and Cockpit users can open them. Authenticated by
+ * and its generated letters, so Tasklist (the task's case tab, issue 14.7), the demo mail sink and
+ * Cockpit users can open them as PDF in the browser. Authenticated by
  * the {@code /api/*} filter; a case the user may not see answers 404, like an unknown one.
  */
 @RestController
@@ -53,8 +54,8 @@ class CorrespondenceLogController {
       String messageId,
       List<AttachmentLink> attachments) {}
 
-  /** A generated letter and where to download it. */
-  record AttachmentLink(String name, String url) {}
+  /** A generated letter: its file name, its title (plain English) and where to open it as PDF. */
+  record AttachmentLink(String name, String title, String url) {}
 
   @GetMapping
   ResponseEntity<?> log(@PathVariable String caseReference, HttpServletRequest request) {
@@ -91,19 +92,22 @@ class CorrespondenceLogController {
         .body(attachment.get().content());
   }
 
-  private static LogEntry entry(OutboxMessage message, String contextPath) {
+  private LogEntry entry(OutboxMessage message, String contextPath) {
+    Map<String, String> titles = letters.titles(message.id());
     List<AttachmentLink> links =
         message.attachmentNames().stream()
-            .map(name -> new AttachmentLink(name, url(contextPath, message, name)))
+            .map(name -> new AttachmentLink(name, titles.getOrDefault(name, OutboxLetters.UNTITLED),
+                letterUrl(contextPath, message.caseReference(), message.id(), name)))
             .toList();
     return new LogEntry(
         message.id(), message.template(), message.to(), message.cc(), message.subject(), message.status(),
         message.queuedAt(), message.sentAt(), message.attempts(), message.lastError(), message.messageId(), links);
   }
 
-  private static String url(String contextPath, OutboxMessage message, String name) {
+  /** Where a letter opens as PDF (inline), for anyone who may see the case. */
+  static String letterUrl(String contextPath, String caseReference, String outboxId, String name) {
     return UriComponentsBuilder.fromPath(contextPath)
-        .pathSegment("api", "cases", message.caseReference(), "correspondence", message.id(), "attachments", name)
+        .pathSegment("api", "cases", caseReference, "correspondence", outboxId, "attachments", name)
         .encode()
         .toUriString();
   }

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The embedded mail sink of the demo profile (SPEC §5: the default profile delivers to a sink a
@@ -42,10 +45,10 @@ class DemoMailSink implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailSink.class);
   static final String LOOPBACK = "127.0.0.1";
 
-  /** A received message as the sink page and JSON show it (one entry per Message-ID). */
+  /** A received message as the sink page and JSON show it (one entry per Message-ID); the body as plain text. */
   public record ReceivedMessage(
       String messageId, String from, List<String> to, List<String> cc, String subject, Instant receivedAt,
-      List<String> attachments) {
+      String body, List<String> attachments) {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK);
 
@@ -54,6 +57,11 @@ class DemoMailSink implements SmartLifecycle {
       return receivedAt == null ? "" : SHOWN.format(receivedAt.atZone(TemplateFormat.LONDON));
     }
   }
+
+  private static final Pattern HEAD = Pattern.compile("(?is)<(head|style|script)\\b.*?</\\1\\s*>");
+  private static final Pattern BLOCK_END = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6]|table)\\s*>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final int port;
   private final ObjectProvider<JavaMailSender> mailSenders;
@@ -137,11 +145,48 @@ class DemoMailSink implements SmartLifecycle {
         addresses(message.getRecipients(RecipientType.CC)),
         message.getSubject(),
         received == null ? null : received.toInstant(),
+        body(message),
         attachments(message));
   }
 
   private static List<String> addresses(Address[] addresses) {
     return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+  }
+
+  /** The message's text: its plain-text part, else its HTML part as text (the page shows it escaped). */
+  static String body(Part part) throws MessagingException, IOException {
+    String plain = firstPart(part, "text/plain");
+    if (plain != null) {
+      return plain.strip();
+    }
+    String html = firstPart(part, "text/html");
+    return html == null ? "" : htmlAsText(html);
+  }
+
+  private static String firstPart(Part part, String mimeType) throws MessagingException, IOException {
+    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return null;
+    }
+    if (part.isMimeType(mimeType) && part.getContent() instanceof String text) {
+      return text;
+    }
+    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = firstPart(multipart.getBodyPart(i), mimeType);
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Our e-mail bodies (templates/email) as text: head dropped, spaces collapsed, a line per block, entities decoded. */
+  static String htmlAsText(String html) {
+    String text = SPACES.matcher(HEAD.matcher(html).replaceAll("")).replaceAll(" ");
+    text = BLOCK_END.matcher(text).replaceAll("\n");
+    return HtmlUtils.htmlUnescape(TAG.matcher(text).replaceAll("")).lines().map(String::strip)
+        .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
   }
 
   private static List<String> attachments(Part part) throws MessagingException, IOException {

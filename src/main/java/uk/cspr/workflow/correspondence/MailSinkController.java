@@ -1,5 +1,6 @@
 package uk.cspr.workflow.correspondence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,10 +18,12 @@ import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.cases.CaseAccess;
 
 /**
- * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}) and as JSON
- * ({@code /api/mail-sink/messages}). Authenticated like {@code /api/*}; only administrators and the
+ * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}: each e-mail's
+ * body as text and links that open its letters as PDF, issue 14.7) and as JSON ({@code
+ * /api/mail-sink/messages}). Authenticated like {@code /api/*}; only administrators and the
  * business unit may look, because messages concern children, and the business unit sees only its
- * partnerships' messages (administrators also see mail that did not come from a case).
+ * partnerships' messages (administrators also see mail that did not come from a case). A letter
+ * link is the case's correspondence link, which checks again that the caller may see the case.
  */
 @Controller
 @ConditionalOnProperty(name = "cspr.demo.mail-sink.enabled", havingValue = "true")
@@ -36,10 +39,18 @@ class MailSinkController {
     this.outbox = outbox;
   }
 
+  /** A message as the page shows it, with its letters. */
+  record Shown(DemoMailSink.ReceivedMessage message, List<Letter> letters) {}
+
+  /** A letter of a message: its file name and where it opens (null: the mail did not come from the outbox). */
+  record Letter(String name, String url) {}
+
   @GetMapping("/mail-sink")
-  String page(Model model) {
+  String page(Model model, HttpServletRequest request) {
     checkAllowed();
-    model.addAttribute("messages", visible());
+    Map<String, OutboxRepository.Recorded> recorded = outbox.recordedByMessageId();
+    model.addAttribute("messages", visible(recorded).stream()
+        .map(message -> shown(message, recorded.get(message.messageId()), request.getContextPath())).toList());
     model.addAttribute("receiving", mailSink.isReceiving());
     return "demo/mail-sink";
   }
@@ -48,16 +59,22 @@ class MailSinkController {
   @ResponseBody
   ResponseEntity<List<DemoMailSink.ReceivedMessage>> messages() {
     checkAllowed();
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(visible());
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(visible(outbox.recordedByMessageId()));
   }
 
-  private List<DemoMailSink.ReceivedMessage> visible() {
-    Map<String, String> partnerships = outbox.partnershipsByMessageId();
+  private List<DemoMailSink.ReceivedMessage> visible(Map<String, OutboxRepository.Recorded> recorded) {
     return mailSink.messages().stream().filter(message -> {
-      String partnership = partnerships.get(message.messageId());
-      return partnership == null ? caseAccess.currentUser().map(CaseAccess::isAdmin).orElse(false)
-          : caseAccess.canSeeTenant(partnership);
+      OutboxRepository.Recorded record = recorded.get(message.messageId());
+      return record == null ? caseAccess.currentUser().map(CaseAccess::isAdmin).orElse(false)
+          : caseAccess.canSeeTenant(record.tenantId());
     }).toList();
+  }
+
+  private static Shown shown(DemoMailSink.ReceivedMessage message, OutboxRepository.Recorded record, String contextPath) {
+    return new Shown(message, message.attachments().stream()
+        .map(name -> new Letter(name, record == null || name == null ? null
+            : CorrespondenceLogController.letterUrl(contextPath, record.caseReference(), record.id(), name)))
+        .toList());
   }
 
   private void checkAllowed() {

@@ -1,9 +1,14 @@
 package uk.cspr.workflow.correspondence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 
 /**
@@ -14,6 +19,10 @@ import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
  */
 @Component
 class OutboxLetters {
+
+  /** The letter's title as fragments/letter.html writes it into the XHTML (escaped). */
+  private static final Pattern SUBJECT = Pattern.compile("<meta name=\"subject\" content=\"([^\"]*)\"");
+  static final String UNTITLED = "Letter";
 
   private final OutboxRepository repository;
   private final LetterPdfRenderer renderer;
@@ -36,5 +45,17 @@ class OutboxLetters {
   Optional<Attachment> forDownload(String outboxId, String fileName) {
     return repository.attachment(outboxId, fileName)
         .map(letter -> letter.rendered() ? letter : letter.withContent(renderer.pdf(letter.sourceXhtml())));
+  }
+
+  /** Each letter's title by file name, in order ("Letter" where the XHTML has none). */
+  Map<String, String> titles(String outboxId) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    repository.letterSources(outboxId).forEach((fileName, xhtml) -> titles.put(fileName, title(xhtml)));
+    return titles;
+  }
+
+  static String title(String xhtml) {
+    Matcher subject = SUBJECT.matcher(xhtml == null ? "" : xhtml);
+    return subject.find() && !subject.group(1).isBlank() ? HtmlUtils.htmlUnescape(subject.group(1)) : UNTITLED;
   }
 }

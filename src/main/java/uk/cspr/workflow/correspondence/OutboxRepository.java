@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +71,16 @@ class OutboxRepository {
         .stream().findFirst();
   }
 
-  /** The partnership each message (by its Message-ID) was sent for. */
-  Map<String, String> partnershipsByMessageId() {
-    Map<String, String> partnerships = new HashMap<>();
-    jdbc.query("SELECT message_id, tenant_id FROM cspr_outbox_message",
-        (ResultSet rs) -> { partnerships.put(rs.getString("message_id"), rs.getString("tenant_id")); });
-    return partnerships;
+  /** Which outbox message a sent e-mail is: its id, case and partnership. */
+  record Recorded(String id, String caseReference, String tenantId) {}
+
+  /** Every outbox message by its Message-ID. */
+  Map<String, Recorded> recordedByMessageId() {
+    Map<String, Recorded> recorded = new HashMap<>();
+    jdbc.query("SELECT message_id, id, case_reference, tenant_id FROM cspr_outbox_message",
+        (ResultSet rs) -> { recorded.put(rs.getString("message_id"),
+            new Recorded(rs.getString("id"), rs.getString("case_reference"), rs.getString("tenant_id"))); });
+    return recorded;
   }
 
   /** The case's messages, oldest first. */
@@ -87,6 +92,14 @@ class OutboxRepository {
 
   List<Attachment> attachments(String outboxId) {
     return jdbc.query(ATTACHMENT + " ORDER BY sort_order", OutboxRepository::attachment, outboxId);
+  }
+
+  /** Each letter's XHTML by file name, in order, without loading the PDFs. */
+  Map<String, String> letterSources(String outboxId) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    jdbc.query("SELECT file_name, source_xhtml FROM cspr_outbox_attachment WHERE outbox_id = ? ORDER BY sort_order",
+        (ResultSet rs) -> { sources.put(rs.getString(1), rs.getString(2)); }, outboxId);
+    return sources;
   }
 
   Optional<Attachment> attachment(String outboxId, String fileName) {

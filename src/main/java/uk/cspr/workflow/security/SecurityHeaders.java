@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,18 @@ class SecurityHeaders extends OncePerRequestFilter {
   static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
       + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+  /** The demo mail sink page: its own inline styles, nothing else (no script, no image). */
+  static final String MAIL_SINK_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+  /**
+   * A letter (PDF) opened in the browser: Chromium's PDF viewer embeds the document in a page of
+   * its own and frames it, which object-src and frame-ancestors 'none' block (crbug.com/271452);
+   * still nothing may run, and only our own pages may frame it.
+   */
+  static final String LETTER_POLICY = "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; "
+      + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+  private static final Pattern LETTER = Pattern.compile("/api/cases/[^/]+/correspondence/[^/]+/attachments/[^/]+");
+
   private final boolean hsts;
 
   SecurityHeaders(@Value("${cspr.security.hsts:false}") boolean hsts) {
@@ -40,13 +53,23 @@ class SecurityHeaders extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!path.startsWith("/camunda/")) {
       response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("X-Frame-Options", LETTER.matcher(path).matches() ? "SAMEORIGIN" : "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
-      response.setHeader("Content-Security-Policy", path.startsWith("/workbench") ? PAGE_POLICY : API_POLICY);
+      response.setHeader("Content-Security-Policy", policy(path));
     }
     if (hsts) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     chain.doFilter(request, response);
+  }
+
+  private static String policy(String path) {
+    if (path.startsWith("/workbench")) {
+      return PAGE_POLICY;
+    }
+    if (LETTER.matcher(path).matches()) {
+      return LETTER_POLICY;
+    }
+    return path.equals("/mail-sink") ? MAIL_SINK_POLICY : API_POLICY;
   }
 }

@@ -84,6 +84,11 @@ class CorrespondenceLogControllerTest {
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+    assertThat(pdf.getHeaders().getFirst("Content-Disposition")).as("opens in the browser")
+        .isEqualTo("inline; filename=\"" + caseReference + "-dspNotificationLetter.pdf\"");
+    assertThat(attachments).extracting(a -> a.get("title")).as("each letter by its title")
+        .containsExactly("Notification of a serious child safeguarding incident",
+            "Notification of a serious child safeguarding incident - recommendation needed");
     assertThat(repository.attachment(entry.get("id").toString(), attachments.get(0).get("name")).orElseThrow().content())
         .as("rendered on demand before delivery, not stored").isNull();
   }

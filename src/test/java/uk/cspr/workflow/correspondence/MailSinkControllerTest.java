@@ -34,6 +34,7 @@ class MailSinkControllerTest {
   @Autowired RepositoryService repositoryService;
   @Autowired ManagementService managementService;
   @Autowired JavaMailSender mailSender;
+  @Autowired OutboxRepository repository;
 
   @Test
   @SuppressWarnings("unchecked")
@@ -59,6 +60,9 @@ class MailSinkControllerTest {
     assertThat((List<String>) message.get("attachments"))
         .containsExactly(caseReference + "-dspNotificationLetter.pdf", caseReference + "-sslNotificationLetter.pdf");
     assertThat(message.get("receivedAt")).isNotNull();
+    assertThat(message.get("body").toString()).as("the e-mail's text, without its markup")
+        .startsWith("Dear delegated safeguarding partners,\nThe partnership business unit has received")
+        .contains("case reference " + caseReference).doesNotContain("<", "font-family");
     assertThat(response.getBody().stream().filter(m -> m.get("messageId").equals(message.get("messageId")))).hasSize(1);
 
     ResponseEntity<String> other = rest.withBasicAuth("cpcoordinator", "cpcoordinator").getForEntity("/mail-sink", String.class);
@@ -68,7 +72,22 @@ class MailSinkControllerTest {
     ResponseEntity<String> page = rest.withBasicAuth("demo", "demo").getForEntity("/mail-sink", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-    assertThat(page.getBody()).contains(caseReference + "-dspNotificationLetter.pdf");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as("its own styles, no script")
+        .startsWith("default-src 'none'; style-src 'unsafe-inline';");
+    assertThat(page.getBody()).contains(caseReference + "-dspNotificationLetter.pdf").contains("Dear delegated safeguarding partners,");
+
+    // issue 14.7: each letter is a link that opens it as PDF, for the business unit of the case
+    String outboxId = repository.findByCase(caseReference).get(0).id();
+    String link = "/api/cases/" + caseReference + "/correspondence/" + outboxId + "/attachments/" + caseReference
+        + "-dspNotificationLetter.pdf";
+    String coordinatorsPage = rest.withBasicAuth("coordinator", "coordinator").getForObject("/mail-sink", String.class);
+    assertThat(coordinatorsPage).contains("href=\"" + link + "\"");
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth("coordinator", "coordinator").getForEntity(link, byte[].class);
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+    assertThat(rest.withBasicAuth("cpcoordinator", "cpcoordinator").getForEntity(link, byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -78,11 +97,12 @@ class MailSinkControllerTest {
     helper.setFrom("sender@localhost");
     helper.setTo("someone@localhost");
     helper.setSubject("<script>alert('sink')</script>");
-    helper.setText("body");
+    helper.setText("Body <img src=x onerror=alert('body')> & more");
     mailSender.send(mail);
 
     String page = rest.withBasicAuth("demo", "demo").getForObject("/mail-sink", String.class);
     assertThat(page).contains("&lt;script&gt;alert(&#39;sink&#39;)&lt;/script&gt;").doesNotContain("<script>");
+    assertThat(page).contains("Body &lt;img src=x onerror=alert(&#39;body&#39;)&gt; &amp; more").doesNotContain("<img");
   }
 
   @Test

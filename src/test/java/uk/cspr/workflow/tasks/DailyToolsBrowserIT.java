@@ -38,12 +38,12 @@ import uk.cspr.workflow.support.Browser;
 /**
  * Tasklist and Cockpit in a real headless Chromium (issue "Tasklist and Cockpit as the daily
  * tools"): the whole application on a random port with the demo users and demo cases (profiles
- * test and demo; job executor and mail sink off). Skipped, with the reason, where Chromium or
- * chromedriver is not installed. Screenshots go to target/screenshots/.
+ * test and demo; no job executor; the mail sink on a free port). Skipped, with the reason, where
+ * Chromium or chromedriver is not installed. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-@TestPropertySource(properties = {"cspr.demo.mail-sink.enabled=false", DemoCasesTest.WITHOUT_PROCESS_COVERAGE})
+@TestPropertySource(properties = {"cspr.demo.mail-sink.port=0", DemoCasesTest.WITHOUT_PROCESS_COVERAGE})
 @ExcludeFromProcessCoverage
 @EnabledIf(value = "uk.cspr.workflow.support.Browser#available", disabledReason = Browser.SKIPPED)
 @Timeout(90)

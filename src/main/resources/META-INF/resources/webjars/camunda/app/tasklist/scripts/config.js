@@ -4,8 +4,10 @@ export default {
   // form-js 1.8 (bundled in Tasklist 7.24) keeps the Start/Complete button of any Camunda Form with
   // a dynamic list disabled for good (bpmn-io/form-js#1494), and its date pickers take the month/day
   // order of the browser's locale (mm/dd/yyyy in US English): see each script for its fix.
-  // submit-feedback: a refusal under its field, a started case's reference and next step
-  customScripts: ['scripts/formjs-dynamiclist-fix', 'scripts/english-dates', 'scripts/submit-feedback'],
+  // submit-feedback: a refusal under its field, a started case's reference and next step;
+  // case-letters: the task's case and its letters in a "Case" tab
+  customScripts: ['scripts/formjs-dynamiclist-fix', 'scripts/english-dates', 'scripts/submit-feedback',
+    'scripts/case-letters'],
 
   shortcuts: {
     claimTask: {

@@ -1,0 +1,225 @@
+package uk.cspr.workflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+import uk.cspr.workflow.correspondence.Correspondence;
+import uk.cspr.workflow.demo.DemoCasesTest;
+import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.security.CsprGroups;
+import uk.cspr.workflow.support.Browser;
+
+/**
+ * Issue 14.7 in a real headless Chromium: a delegated safeguarding partner opens the task of a demo
+ * case, its "Case" tab lists the case's letters and a letter opens as PDF; the demo mail sink shows
+ * an e-mail's text and links to its letters. Same application context as {@link DailyToolsBrowserIT}
+ * (demo users and cases; the mail sink on a free port; no job executor: the test delivers).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@TestPropertySource(properties = {"cspr.demo.mail-sink.port=0", DemoCasesTest.WITHOUT_PROCESS_COVERAGE})
+@ExcludeFromProcessCoverage
+@EnabledIf(value = "uk.cspr.workflow.support.Browser#available", disabledReason = Browser.SKIPPED)
+@Timeout(90)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the letters are queued, then delivered
+class CaseLettersBrowserIT {
+
+  private static final String NL = "north-lincolnshire";
+  private static Browser browser;
+
+  /** A failing test leaves a screenshot of what the browser showed. */
+  @RegisterExtension
+  static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser != null) {
+        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+      }
+    }
+  };
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+
+  @BeforeAll
+  static void startBrowser() {
+    assumeTrue(Browser.available(), Browser.SKIPPED);
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    if (browser == null) {
+      browser = new Browser("http://localhost:" + port);
+    }
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPartnerOpensTheLettersOfTheCaseFromTheTask() {
+    String reference = caseAwaitingThePartnersDecision();
+    WebElement tab = theCaseTabOfThePartnersTask(reference);
+    WebElement letter = browser.waitFor(By.cssSelector(".cspr-case a.cspr-letter"));
+    assertThat(tab.getText()).contains("Case " + reference, "North Lincolnshire Safeguarding Children Partnership",
+        "Serious incident notification " + reference, "Waiting to be sent", "Not yet")
+        .doesNotContain("QUEUED", "dspNotification");
+    assertThat(letter.getText()).isEqualTo("Notification of a serious child safeguarding incident (PDF)");
+    assertThat(letter.getAttribute("target")).isEqualTo("_blank");
+    browser.screenshot("tasklist-letters-tab");
+
+    String href = letter.getAttribute("href");
+    assertThat(fetched(href)).as("the PDF with the partner's Tasklist session").isEqualTo("200 application/pdf %PDF-");
+    opensInANewTab(letter, href, "tasklist-letter-pdf");
+  }
+
+  @Test
+  @Order(2)
+  void theMailSinkShowsTheBodyAndOpensTheLetters() {
+    String reference = caseAwaitingThePartnersDecision();
+    deliverTheLettersOf(reference);
+    browser.login("tasklist", "coordinator", "coordinator");
+    browser.open("/mail-sink");
+
+    WebElement mail = browser.waitFor(By.xpath("//tbody[tr[contains(@class,'mail')]/td[contains(., 'Serious incident notification "
+        + reference + "')]]"));
+    assertThat(mail.findElement(By.cssSelector("div.mail-body")).getText())
+        .contains("Dear delegated safeguarding partners and safeguarding senior leads,", reference).doesNotContain("<p", "font-family");
+    WebElement letter = mail.findElement(By.cssSelector("a.letter"));
+    assertThat(letter.getText()).isEqualTo(reference + "-dspNotificationLetter.pdf");
+    browser.scrollTo(mail);
+    browser.screenshot("mail-sink-body-and-letters");
+
+    String href = letter.getAttribute("href");
+    opensInANewTab(letter, href, "mail-sink-letter-pdf");
+    browser.open("/camunda/app/tasklist/"); // the sink page may fetch nothing (its CSP): fetch from Tasklist
+    assertThat(fetched(href)).isEqualTo("200 application/pdf %PDF-");
+
+    // the task's tab now shows when the letters went out
+    assertThat(theCaseTabOfThePartnersTask(reference).getText())
+        .containsPattern("\\n([1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9]{2}, [0-2][0-9]:[0-5][0-9] Sent")
+        .doesNotContain("Not yet", "SENT");
+  }
+
+  /** The "Case" tab of the partners' decision task of the case, as the demo partner sees it. */
+  private static WebElement theCaseTabOfThePartnersTask(String reference) {
+    browser.login("tasklist", "partner", "partner");
+    browser.clickText("My groups' tasks");
+    // the list may redraw while it loads: click again on a stale element
+    By task = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), '" + reference + "')]//h4");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.click(task);
+        break;
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+    browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "'] .cspr-letters"));
+    return browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "']"));
+  }
+
+  /** The NL demo case whose partners' decision is open (its partners were sent Doc 2 and Doc 3). */
+  private String caseAwaitingThePartnersDecision() {
+    Task decide = tasks.createTaskQuery().taskDefinitionKey(NotificationProcess.Elements.RECORD_PARTNERS_DECISION)
+        .taskCandidateGroup(CsprGroups.DELEGATED_PARTNERS).tenantIdIn(NL).taskUnassigned().list().get(0);
+    return runtime.createProcessInstanceQuery().processInstanceId(decide.getProcessInstanceId()).singleResult().getBusinessKey();
+  }
+
+  /** The job executor is off in tests: run the case's delivery jobs, as it would. */
+  private void deliverTheLettersOf(String reference) {
+    List<String> deliveries = new ArrayList<>();
+    runtime.createProcessInstanceQuery().processDefinitionKey(Correspondence.DELIVERY_PROCESS_KEY)
+        .processInstanceBusinessKey(reference).list().forEach(instance -> deliveries.add(instance.getId()));
+    assertThat(deliveries).isNotEmpty();
+    for (String instance : deliveries) {
+      for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
+        management.executeJob(job.getId());
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Status, content type and first bytes of a GET in the page, with the browser's session. */
+  private static String fetched(String href) {
+    Object result = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+            + " + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(b).slice(0, 5)))))"
+            + ".catch(e => done('failed: ' + e));", href);
+    return String.valueOf(result);
+  }
+
+  /** Clicking the link opens the letter in a second tab; the first stays where it was. */
+  private static void opensInANewTab(WebElement link, String href, String screenshot) {
+    String first = browser.driver().getWindowHandle();
+    link.click();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (browser.driver().getWindowHandles().size() < 2 && System.currentTimeMillis() < deadline) {
+      sleep(100);
+    }
+    List<String> handles = new ArrayList<>(browser.driver().getWindowHandles());
+    handles.remove(first);
+    assertThat(handles).as("a new tab").hasSize(1);
+    browser.driver().switchTo().window(handles.get(0));
+    try {
+      assertThat(browser.driver().getCurrentUrl()).isEqualTo(href);
+      sleep(2000); // the PDF viewer draws the first page
+      browser.screenshot(screenshot);
+      String page = browser.driver().getPageSource();
+      assertThat(page).as("Chromium's PDF viewer, not a blocked page (crbug.com/271452)")
+          .contains("chrome-extension://").doesNotContain("ERR_BLOCKED_BY_CLIENT");
+    } finally {
+      browser.driver().close();
+      browser.driver().switchTo().window(first);
+    }
+  }
+}
