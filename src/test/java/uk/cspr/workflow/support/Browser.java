@@ -286,9 +286,10 @@ public final class Browser implements AutoCloseable {
   /** Saves target/screenshots/{name}.png. */
   public void screenshot(String name) {
     try {
-      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.createDirectories(target.getParent());
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -119,6 +119,7 @@ final class TasklistWalk {
     browser.clickInDialog(definition.getName());
     browser.waitFor(FORM);
     new TasklistForm(browser).fill(form, answers);
+    browser.screenshot("steps/start-" + form.path("id").asText());
     browser.pressSubmit(START);
     waitUntil(() -> instanceIds(processKey).size() > before.size(), () -> "no case started; Tasklist shows: " + notices());
     Set<String> started = instanceIds(processKey);
@@ -292,6 +293,7 @@ final class TasklistWalk {
       browser.waitFor(FORM);
       assertThat(browser.bodyText()).as("Tasklist opens the form of " + task.getName()).doesNotContain("Form failure");
       new TasklistForm(browser).fill(form, answers);
+      browser.screenshot("steps/" + model.getId().replace("userTask_", "") + "-" + form.path("id").asText());
       browser.pressSubmit(COMPLETE);
       waitUntil(() -> history.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count() == 1,
           () -> task.getName() + " not completed; Tasklist shows: " + notices());
