@@ -8,6 +8,8 @@ public final class CaseVariables {
 
   /** Partnership tenant id (SPEC §1); the process instance's tenant. */
   public static final String PARTNERSHIP = "partnership";
+  /** The partnership's configured name, a task-local copy for Tasklist's cards (never the tenant id). */
+  public static final String PARTNERSHIP_NAME = "partnershipName";
 
   /** Names of steps whose statutory deadline was missed (SPEC §2: recorded, never stops the case). */
   public static final String DEADLINES_BREACHED = "deadlinesBreached";

@@ -10,7 +10,8 @@ import uk.cspr.workflow.cases.CaseVariables;
 public final class VariableLabels {
 
   private static final Map<String, String> FIXED =
-      Map.of(CaseVariables.CASE_REFERENCE, "Case", CaseVariables.PARTNERSHIP, "Partnership");
+      Map.of(CaseVariables.CASE_REFERENCE, "Case", CaseVariables.PARTNERSHIP, "Partnership",
+          CaseVariables.PARTNERSHIP_NAME, "Partnership");
   /** Abbreviations of SPEC §1 and §5 as they are written. */
   private static final Map<String, String> WORDS = Map.of("ssl", "SSL", "dsp", "DSP", "lcspr", "LCSPR",
       "icb", "ICB", "dfe", "DfE", "nspcc", "NSPCC", "yjb", "YJB", "sos", "SoS", "la", "LA");

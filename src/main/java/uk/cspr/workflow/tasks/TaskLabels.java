@@ -13,7 +13,8 @@ import uk.cspr.workflow.config.Partnerships;
 /**
  * Every task says for which case, what to do and by when (issues 7 and 14): "NL-2026-0007 · Notify
  * the Panel — due 5 Jan 2027", description "NL-2026-0007 · North Lincolnshire Safeguarding
- * Children Partnership" (the partnership by its configured name). The diagram keeps the plain step name.
+ * Children Partnership" (the partnership by its configured name, also given to the task for
+ * Tasklist's cards). The diagram keeps the plain step name.
  */
 @Component
 public class TaskLabels implements TaskListener {
@@ -34,8 +35,9 @@ public class TaskLabels implements TaskListener {
     if (reference != null) {
       task.setName(reference + CASE_SEPARATOR + task.getName());
       String partnership = (String) task.getVariable(CaseVariables.PARTNERSHIP);
-      task.setDescription(reference + CASE_SEPARATOR
-          + partnerships.find(partnership).map(Partnerships.Partnership::name).orElse(partnership));
+      String name = partnerships.find(partnership).map(Partnerships.Partnership::name).orElse(partnership);
+      task.setDescription(reference + CASE_SEPARATOR + name);
+      task.setVariableLocal(CaseVariables.PARTNERSHIP_NAME, name); // Tasklist's cards show it (TasklistFilters)
     }
     if (task.getDueDate() != null) {
       task.setName(withDue(task.getName(), task.getDueDate()));

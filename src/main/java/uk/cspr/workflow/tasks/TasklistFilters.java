@@ -95,7 +95,7 @@ class TasklistFilters {
   }
 
   List<Definition> definitions() {
-    List<String> card = List.of(CaseVariables.CASE_REFERENCE, CaseVariables.PARTNERSHIP);
+    List<String> card = List.of(CaseVariables.CASE_REFERENCE, CaseVariables.PARTNERSHIP_NAME);
     List<Definition> definitions = new ArrayList<>();
     definitions.add(new Definition(MY_TASKS, "My tasks", "Tasks assigned to me", -20, "#337ab7",
         query().taskAssigneeExpression("${currentUser()}"), card));

@@ -72,7 +72,7 @@ class TasklistFiltersTest {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> variables = (List<Map<String, String>>) notification.getProperties().get("variables");
     assertThat(variables).extracting(v -> v.get("name"))
-        .startsWith("caseReference", "partnership")
+        .startsWith("caseReference", "partnershipName")
         .contains("panelNotificationDueAt", "partnersInformedDueAt", "sslRecommendationDueAt", "dspDecisionDueAt");
     assertThat(variables).contains(Map.of("name", "panelNotificationDueAt", "label", "Panel notification due"));
   }

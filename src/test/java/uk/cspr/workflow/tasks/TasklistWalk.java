@@ -62,6 +62,8 @@ final class TasklistWalk {
   private static final By CLAIM = By.cssSelector("button[ng-click='claim()']");
   private static final By FORM = By.cssSelector(".fjs-form");
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  /** A coded answer as stored ("NOTIFY_AND_RAPID_REVIEW"), never what people should read. */
+  private static final java.util.regex.Pattern RAW_CODE = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z0-9]+)+\\b");
   /** Who starts a flow in Tasklist (README "Roles and permissions"). */
   private static final String START_GROUP = "business-unit";
   private final Browser browser;
@@ -153,7 +155,9 @@ final class TasklistWalk {
 
   /** A user of this group and partnership (created once; password = user id). */
   private String userOf(String group, String partnership) {
-    String user = "walk-" + group + "-" + partnership;
+    String initials = java.util.Arrays.stream(partnership.split("-")).map(word -> word.substring(0, 1))
+        .collect(java.util.stream.Collectors.joining());
+    String user = "walk-" + group + "-" + initials; // never the tenant id: the page must not show one
     return TestUsers.user(identity, user, user, group, partnership);
   }
 
@@ -291,7 +295,11 @@ final class TasklistWalk {
         browser.click(CLAIM);
       }
       browser.waitFor(FORM);
-      assertThat(browser.bodyText()).as("Tasklist opens the form of " + task.getName()).doesNotContain("Form failure");
+      String page = browser.bodyText();
+      assertThat(page).as("Tasklist opens the form of " + task.getName()).doesNotContain("Form failure");
+      assertThat(page).as("Tasklist shows " + task.getName() + " in plain English (issue 14.4)")
+          .doesNotContain((String) runtime.getVariable(task.getProcessInstanceId(), CaseVariables.PARTNERSHIP))
+          .doesNotContainPattern(RAW_CODE);
       new TasklistForm(browser).fill(form, answers);
       browser.screenshot("steps/" + model.getId().replace("userTask_", "") + "-" + form.path("id").asText());
       browser.pressSubmit(COMPLETE);
