@@ -102,7 +102,9 @@ class ReferralApiTest {
     Map<String, Object> body = Map.of("variables", Map.of("partnersInformedConfirmed", Map.of("value", "maybe")));
     ResponseEntity<Map> response = as("nlcoordinator").postForEntity("/engine-rest/task/" + taskId + "/complete", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("partnersInformedConfirmed");
+    assertThat(response.getBody()).containsEntry("field", "partnersInformedConfirmed");
+    assertThat((String) response.getBody().get("message")).as("the field by its label, for people")
+        .startsWith("I have checked the referral").doesNotContain("partnersInformedConfirmed");
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
   }
 }
