@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.calendar.WorkingDays;
-import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.CodeLabels;
 import uk.cspr.workflow.lcspr.ActionStatus;
 import uk.cspr.workflow.lcspr.LcsprProcess;
@@ -98,7 +97,7 @@ class AnnualFigures {
   private void panelAnswers(Figures.Builder figures, String partnership, ReportPeriod period) {
     List<FlowHistory.Instance> exchanges = history.instances(PanelDecisionProcess.KEY, partnership, period, PanelDecisionProcess.Vars.PANEL_EXCHANGES);
     Map<String, Long> byKind = zeros(PanelAnswer.values());
-    exchanges.stream().flatMap(c -> CaseData.<Map<String, Object>>list(c.get(PanelDecisionProcess.Vars.PANEL_EXCHANGES)).stream())
+    exchanges.stream().flatMap(c -> records(c.get(PanelDecisionProcess.Vars.PANEL_EXCHANGES)).stream())
         .filter(exchange -> period.contains(instant(exchange.get(PanelDecisionProcess.Vars.PANEL_ANSWERED_AT))))
         .forEach(exchange -> byKind.merge(String.valueOf(exchange.get(PanelDecisionProcess.Vars.PANEL_ANSWER)), 1L, Long::sum));
     figures.section("panelAnswers", "Answers from the Panel").byKind("byKind", "Panel answers", byKind, CodeLabels.packaged());
@@ -111,11 +110,11 @@ class AnnualFigures {
     List<FlowHistory.Instance> commissioned = reviews.stream().filter(c -> period.contains(c.startedAt())).toList();
     List<FlowHistory.Instance> published = sentIn(reviews, LcsprProcess.Vars.PUBLISHED_AT, period);
     List<Map<String, Object>> notices = reviews.stream()
-        .flatMap(c -> CaseData.<Map<String, Object>>list(c.get(LcsprProcess.Vars.DELAY_NOTICES)).stream())
+        .flatMap(c -> records(c.get(LcsprProcess.Vars.DELAY_NOTICES)).stream())
         .filter(notice -> period.contains(instant(notice.get("sentAt"))))
         .toList();
     Map<String, Long> actions = zeros(ActionStatus.values());
-    reviews.stream().flatMap(c -> CaseData.<Map<String, Object>>list(c.get(LcsprProcess.Vars.ACTION_PLAN)).stream())
+    reviews.stream().flatMap(c -> records(c.get(LcsprProcess.Vars.ACTION_PLAN)).stream())
         .filter(action -> action.get("dueDate") != null && period.contains(java.time.LocalDate.parse(String.valueOf(action.get("dueDate")))
             .atStartOfDay(ReportPeriod.LONDON).toInstant()))
         .forEach(action -> actions.merge(String.valueOf(action.get("status")), 1L, Long::sum));
@@ -153,7 +152,7 @@ class AnnualFigures {
     Map<String, String> names = new LinkedHashMap<>();
     history.instances(ParallelReviewProcess.KEY, partnership, period, ParallelReviewProcess.Vars.PARALLEL_REVIEW_RECORDS).stream()
         .filter(c -> period.contains(c.startedAt()))
-        .flatMap(c -> CaseData.<Map<String, Object>>list(c.get(ParallelReviewProcess.Vars.PARALLEL_REVIEW_RECORDS)).stream())
+        .flatMap(c -> records(c.get(ParallelReviewProcess.Vars.PARALLEL_REVIEW_RECORDS)).stream())
         .forEach(record -> {
           String code = String.valueOf(record.get(ParallelReviewProcess.Vars.REVIEW));
           byKind.merge(code, 1L, Long::sum);
@@ -202,6 +201,17 @@ class AnnualFigures {
     int middle = sorted.size() / 2;
     double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     return Math.round(median * 10) / 10.0;
+  }
+
+  /**
+   * The records of a JSON list variable; anything else is none (e.g. a rapid review's text
+   * {@code actionPlan} passed into the LCSPR before the LCSPR's own action plan is agreed).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> records(Object value) {
+    return value instanceof List<?> list
+        ? list.stream().filter(Map.class::isInstance).map(item -> (Map<String, Object>) item).toList()
+        : List.of();
   }
 
   /** A time kept in a JSON record (ISO instant), or a Date. */
