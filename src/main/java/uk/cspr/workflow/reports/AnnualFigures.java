@@ -36,8 +36,6 @@ import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 @Component
 class AnnualFigures {
 
-  /** Working Together 2023 ch.4 para 16: notify the Panel within 5 working days of becoming aware. */
-  static final int PANEL_NOTIFICATION_WORKING_DAYS = 5;
   private static final double DAYS_PER_MONTH = 365.25 / 12;
   private static final String ESCALATE_MISSED_DEADLINE = NotificationProcess.Elements.ESCALATE_MISSED_DEADLINE;
 
