@@ -1,7 +1,6 @@
 package uk.cspr.workflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,16 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.correspondence.Correspondence;
@@ -37,6 +31,7 @@ import uk.cspr.workflow.demo.DemoCasesTest;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.Browser;
+import uk.cspr.workflow.support.ChromiumSession;
 
 /**
  * Issue 14.7 in a real headless Chromium: a delegated safeguarding partner opens the task of a demo
@@ -54,42 +49,19 @@ import uk.cspr.workflow.support.Browser;
 class CaseLettersBrowserIT {
 
   private static final String NL = "north-lincolnshire";
-  private static Browser browser;
-
-  /** A failing test leaves a screenshot of what the browser showed. */
+  /** Chromium for the class; a failing test leaves a screenshot of what it showed. */
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  };
+  static final ChromiumSession CHROMIUM = new ChromiumSession();
 
-  @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  @BeforeAll
-  static void startBrowser() {
-    assumeTrue(Browser.available(), Browser.SKIPPED);
-  }
+  private Browser browser;
 
   @BeforeEach
   void openBrowser() {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
+    browser = CHROMIUM.browser();
   }
 
   @Test
@@ -139,7 +111,7 @@ class CaseLettersBrowserIT {
   }
 
   /** The "Case" tab of the partners' decision task of the case, as the demo partner sees it. */
-  private static WebElement theCaseTabOfThePartnersTask(String reference) {
+  private WebElement theCaseTabOfThePartnersTask(String reference) {
     browser.login("tasklist", "partner", "partner");
     browser.clickText("My groups' tasks");
     // the list may redraw while it loads: click again on a stale element
@@ -189,7 +161,7 @@ class CaseLettersBrowserIT {
   }
 
   /** Status, content type and first bytes of a GET in the page, with the browser's session. */
-  private static String fetched(String href) {
+  private String fetched(String href) {
     Object result = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
             + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
@@ -199,7 +171,7 @@ class CaseLettersBrowserIT {
   }
 
   /** Clicking the link opens the letter in a second tab; the first stays where it was. */
-  private static void opensInANewTab(WebElement link, String href, String screenshot) {
+  private void opensInANewTab(WebElement link, String href, String screenshot) {
     String first = browser.driver().getWindowHandle();
     link.click();
     long deadline = System.currentTimeMillis() + 10_000;

@@ -1,7 +1,6 @@
 package uk.cspr.workflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,26 +13,22 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.demo.DemoCasesTest;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.support.Browser;
+import uk.cspr.workflow.support.ChromiumSession;
 
 /**
  * Tasklist and Cockpit in a real headless Chromium (issue "Tasklist and Cockpit as the daily
@@ -53,41 +48,18 @@ class DailyToolsBrowserIT {
   private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
 
-  private static Browser browser;
-
-  /** A failing test leaves a screenshot of what the browser showed. */
+  /** Chromium for the class; a failing test leaves a screenshot of what it showed. */
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  };
+  static final ChromiumSession CHROMIUM = new ChromiumSession();
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
 
-  @BeforeAll
-  static void startBrowser() {
-    assumeTrue(Browser.available(), Browser.SKIPPED);
-  }
+  private Browser browser;
 
   @BeforeEach
   void openBrowser() {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
+    browser = CHROMIUM.browser();
   }
 
   @Test

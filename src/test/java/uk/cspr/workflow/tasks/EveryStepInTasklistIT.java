@@ -1,7 +1,6 @@
 package uk.cspr.workflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,12 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.demo.DemoCasesTest;
@@ -41,6 +35,7 @@ import uk.cspr.workflow.parallel.ParallelReviewProcess;
 import uk.cspr.workflow.rapidreview.PanelDecisionProcess;
 import uk.cspr.workflow.rapidreview.RapidReviewProcess;
 import uk.cspr.workflow.support.Browser;
+import uk.cspr.workflow.support.ChromiumSession;
 
 /**
  * Every flow played through Tasklist in a real headless Chromium, as the users of each task's
@@ -62,20 +57,10 @@ class EveryStepInTasklistIT {
   private static final String NOTIFY = "NOTIFY_AND_RAPID_REVIEW";
   private static final String KEY_LINES = "How agencies shared information about the family";
   private static final TasklistCoverage COVERAGE = new TasklistCoverage();
-  private static Browser browser;
-
-  /** A failing walk leaves a screenshot of what the browser showed. */
+  /** Chromium for the class; a failing test leaves a screenshot of what it showed. */
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  };
+  static final ChromiumSession CHROMIUM = new ChromiumSession();
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -85,16 +70,9 @@ class EveryStepInTasklistIT {
 
   private TasklistWalk walk;
 
-  @BeforeAll
-  static void startBrowser() {
-    assumeTrue(Browser.available(), Browser.SKIPPED);
-  }
-
   @BeforeEach
   void openBrowser(TestInfo test) {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
+    Browser browser = CHROMIUM.browser();
     walk = new TasklistWalk(browser, COVERAGE, runtime, tasks, history, repository, management, identity,
         test.getTestMethod().orElseThrow().getName());
   }
@@ -102,14 +80,6 @@ class EveryStepInTasklistIT {
   @AfterEach
   void backToTheRealClock() {
     ClockUtil.reset();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   // ------------------------------------------------------------------ serious incident notification
