@@ -248,11 +248,14 @@ public class CaseFiles {
         .toList();
   }
 
-  /** A list variable of the case's flows (process level), or empty. */
+  /**
+   * A list variable of the case's flows (process level), or empty; a variable of the same name that
+   * is no list is another flow's (the rapid review's chair report has an {@code actionPlan} text).
+   */
   private <T> List<T> caseList(Set<String> instanceIds, String name) {
     return historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
         .variableName(name).list().stream()
-        .filter(variable -> variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getValue() != null)
+        .filter(variable -> variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getValue() instanceof List)
         .findFirst().map(variable -> CaseData.<T>list(variable.getValue())).orElse(List.of());
   }
 
