@@ -158,7 +158,7 @@
     const s = file.summary;
     const children = s.children.length === 0 ? none('No children recorded.') : el('ol', {}, s.children.map(child =>
       el('li', {}, el('dl', { class: 'facts' }, CHILD_FACTS.filter(([key]) => key in child)
-        .map(([key, label]) => [el('dt', {}, label), el('dd', {}, plain(child[key]))])))));
+        .flatMap(([key, label]) => [el('dt', {}, label), el('dd', {}, plain(child[key]))])))));
     return section('summary', 'Summary',
       el('dl', { class: 'facts' },
         el('dt', {}, 'Partnership'), el('dd', {}, file.partnershipName),
@@ -192,7 +192,7 @@
     return section('timeline', 'What happened', file.timeline.length === 0 ? none('Nothing recorded yet.')
       : table(['When', 'What happened', '', 'Who', 'Flow'], file.timeline.map(e => el('tr', {},
         el('td', { class: 'when' }, dateTime(e.at)), el('td', {}, sentence(e.kind)), el('td', {}, e.what),
-        el('td', {}, e.who || 'The system'), el('td', {}, flowName(file, e.processKey))))));
+        el('td', {}, e.who || '—'), el('td', {}, flowName(file, e.processKey))))));
   }
 
   function decisionsSection(file) {
