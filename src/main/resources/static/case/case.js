@@ -128,7 +128,29 @@
     if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !isNaN(Date.parse(text))) {
       return dateTime(text);
     }
+    if (/^[a-z]+\.[a-z][A-Za-z]+$/.test(text)) { // a step of the local timescales table, e.g. notification.informPartners
+      return sentence(text.slice(text.indexOf('.') + 1).replace(/([A-Z])/g, ' $1').toLowerCase());
+    }
     return /^\d{4}-\d{2}-\d{2}$/.test(text) ? date(text) : text;
+  }
+
+  /** "9 Nov 2026" for a time kept as a day. */
+  function day(iso) {
+    if (!iso) {
+      return '—';
+    }
+    const p = londonParts(iso, false);
+    return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year;
+  }
+
+  /** A table's input label without notes for its authors ("(tenant id)", "(null = …)"). */
+  function inputLabel(label) {
+    return String(label || '').replace(/\s*\((tenant id|null\b[^)]*)\)/g, '');
+  }
+
+  /** An input's value; the partnership by its name, never its id. */
+  function inputValue(file, value) {
+    return value === file.partnership ? file.partnershipName : plain(value);
   }
 
   function sentence(text) {
@@ -154,6 +176,21 @@
     return flow ? flow.name : 'Case';
   }
 
+  /** One line per flow; a flow run several times (e.g. a delivery per letter) on one line with counts. */
+  function flowLines(flows) {
+    const byName = new Map();
+    flows.forEach(flow => byName.set(flow.name, (byName.get(flow.name) || []).concat([flow])));
+    return Array.from(byName, ([name, runs]) => {
+      if (runs.length > 1) {
+        const open = runs.filter(run => run.open).length;
+        return el('li', {}, name + ': ' + runs.length + ' times since ' + dateTime(runs[0].startedAt) + ', ' + open + ' open');
+      }
+      const flow = runs[0];
+      return el('li', {}, name + ': ' + (flow.open ? 'open since ' + dateTime(flow.startedAt)
+        : dateTime(flow.startedAt) + ' to ' + dateTime(flow.endedAt)));
+    });
+  }
+
   function summarySection(file) {
     const s = file.summary;
     const children = s.children.length === 0 ? none('No children recorded.') : el('ol', {}, s.children.map(child =>
@@ -165,9 +202,7 @@
         el('dt', {}, 'Referring agency'), el('dd', {}, s.referringAgency || 'Not recorded'),
         el('dt', {}, 'Outcome'), el('dd', {}, s.outcome || 'Not decided yet'),
         el('dt', {}, 'Current stage'), el('dd', { id: 'stage' }, file.stage),
-        el('dt', {}, 'Flows'), el('dd', {}, el('ul', { class: 'plain' }, file.flows.map(flow => el('li', {},
-          flow.name + ': ' + (flow.open ? 'open since ' + dateTime(flow.startedAt)
-            : dateTime(flow.startedAt) + ' to ' + dateTime(flow.endedAt))))))),
+        el('dt', {}, 'Flows'), el('dd', {}, el('ul', { class: 'plain' }, flowLines(file.flows)))),
       el('h3', {}, 'Children as recorded'), children);
   }
 
@@ -204,7 +239,7 @@
           el('td', { class: 'when' }, dateTime(d.evaluatedAt)),
           el('td', {}, el('div', {}, d.decisionName), el('div', { class: 'muted' }, 'Version ' + d.version),
             d.changeComment ? el('div', { class: 'muted' }, 'Why this version: ' + d.changeComment) : ''),
-          el('td', {}, el('ul', { class: 'plain' }, d.inputs.map(i => el('li', {}, i.label + ': ' + plain(i.value))))),
+          el('td', {}, el('ul', { class: 'plain' }, d.inputs.map(i => el('li', {}, inputLabel(i.label) + ': ' + inputValue(file, i.value))))),
           el('td', {}, outputs.length === 0 ? 'No rule matched'
             : el('ul', { class: 'plain' }, outputs.map(o => el('li', {}, (o.label || sentence(o.name)) + ': ' + plain(o.value))))),
           el('td', {}, rationale.map(o => el('div', {}, String(o.value)))));
@@ -235,10 +270,11 @@
     return section('parallel-reviews', 'Parallel reviews', file.parallelReviews.length === 0 ? none('No parallel reviews recorded.')
       : table(['Review or process', 'Lead', 'Status', 'Agreed', 'Closed'], file.parallelReviews.map(r => el('tr', {},
         el('td', {}, r.name || plain(r.review)),
-        el('td', {}, el('div', {}, r.leadTitle || ''), r.leadAddressee ? el('div', { class: 'muted' }, r.leadAddressee) : ''),
+        el('td', {}, el('div', {}, r.leadTitle || ''), r.leadAddressee ? el('div', { class: 'muted' }, r.leadAddressee === 'BUSINESS_UNIT'
+          ? 'Told through the business unit (no address configured)' : 'Told at ' + plain(r.leadAddressee)) : ''),
         el('td', {}, PARALLEL[r.status] || plain(r.status)),
-        el('td', {}, r.agreedAt ? plain(r.agreedAt) + (r.agreedWith ? ' with ' + r.agreedWith : '') : '—'),
-        el('td', {}, r.closedAt ? plain(r.closedAt) : '—')))));
+        el('td', {}, r.agreedAt ? day(r.agreedAt) + (r.agreedWith ? ' with ' + r.agreedWith : '') : '—'),
+        el('td', {}, day(r.closedAt))))));
   }
 
   function actionPlanSection(file) {
