@@ -7,7 +7,8 @@ import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 
 /**
  * Everything about one case in one place (issue 18): who it belongs to, the flows it ran, what
- * happened when and by whom, its deadlines, decisions, correspondence and documents. The JSON of
+ * happened when and by whom, its deadlines, decisions, correspondence and documents, the parallel
+ * reviews and their leads, and the action plan. The JSON of
  * {@code GET /api/cases/{caseReference}} and the data of the case page.
  */
 public record CaseFile(
@@ -21,7 +22,9 @@ public record CaseFile(
     List<DeadlineKept> deadlines,
     List<Evaluation> decisions,
     List<Letter> correspondence,
-    List<Document> documents) {
+    List<Document> documents,
+    List<ParallelReviewKept> parallelReviews,
+    List<Action> actionPlan) {
 
   /**
    * What was recorded at the referral: the referring agency, the children as recorded (age, sex,
@@ -50,4 +53,15 @@ public record CaseFile(
   /** One document attached to the case. */
   public record Document(String id, String name, String contentType, long size, String step, String addedBy, Instant addedAt,
       String url) {}
+
+  /**
+   * One parallel process (SPEC §3.5) as the case's record keeps it: its code and name, who leads it,
+   * its status ({@code IDENTIFIED}, {@code LEAD_NOTIFIED}, {@code AGREED}, {@code TRACKING},
+   * {@code PAUSED_FOR_CRIMINAL_PROCEEDINGS}, {@code CLOSED}) and when working was agreed or it closed.
+   */
+  public record ParallelReviewKept(String review, String name, String leadTitle, String leadAddressee, String status,
+      String agreedWith, String agreedAt, String closedAt) {}
+
+  /** One action of the LCSPR's action plan: its owner, due date and status ({@code NOT_STARTED}, {@code IN_PROGRESS}, {@code COMPLETE}). */
+  public record Action(String action, String owner, String recommendation, String dueDate, String status) {}
 }

@@ -31,7 +31,9 @@ import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.criteria.CaseDecisionHistory;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
+import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.parallel.ParallelReviewProcess;
 import uk.cspr.workflow.tasks.TaskFormCheck;
 
 /**
@@ -163,7 +165,8 @@ public class CaseFiles {
         .map(task -> deadline(task, byId.get(task.getProcessInstanceId()), rules)).toList();
 
     return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
-        flows, List.copyOf(timeline), deadlines, decisions, List.of(), List.of());
+        flows, List.copyOf(timeline), deadlines, decisions, List.of(), List.of(), parallelReviews(byId.keySet()),
+        actionPlan(byId.keySet()));
   }
 
   /** The flow's start, the deadlines that passed, the messages received and how it ended. */
@@ -225,6 +228,40 @@ public class CaseFiles {
           }
         });
     return events;
+  }
+
+  /** The parallel processes as the case's record keeps them (the flow updates it at each of their steps). */
+  private List<CaseFile.ParallelReviewKept> parallelReviews(Set<String> instanceIds) {
+    return this.<Map<String, Object>>caseList(instanceIds, ParallelReviewProcess.Vars.PARALLEL_REVIEW_RECORDS).stream()
+        .map(r -> new CaseFile.ParallelReviewKept(text(r, ParallelReviewProcess.Vars.REVIEW), text(r, ParallelReviewProcess.Vars.REVIEW_NAME),
+            text(r, ParallelReviewProcess.Vars.LEAD_TITLE), text(r, ParallelReviewProcess.Vars.LEAD_ADDRESSEE),
+            text(r, ParallelReviewProcess.Vars.REVIEW_STATUS), text(r, ParallelReviewProcess.Vars.AGREED_WITH),
+            text(r, ParallelReviewProcess.Vars.AGREED_AT), text(r, ParallelReviewProcess.Vars.CLOSED_AT)))
+        .toList();
+  }
+
+  /** The LCSPR's action plan as last agreed or reviewed. */
+  private List<CaseFile.Action> actionPlan(Set<String> instanceIds) {
+    return this.<Map<String, Object>>caseList(instanceIds, LcsprProcess.Vars.ACTION_PLAN).stream()
+        .map(a -> new CaseFile.Action(text(a, "action"), text(a, "owner"), text(a, "recommendation"), text(a, "dueDate"),
+            text(a, "status")))
+        .toList();
+  }
+
+  /**
+   * A list variable of the case's flows (process level), or empty; a variable of the same name that
+   * is no list is another flow's (the rapid review's chair report has an {@code actionPlan} text).
+   */
+  private <T> List<T> caseList(Set<String> instanceIds, String name) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
+        .variableName(name).list().stream()
+        .filter(variable -> variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getValue() instanceof List)
+        .findFirst().map(variable -> CaseData.<T>list(variable.getValue())).orElse(List.of());
+  }
+
+  private static String text(Map<String, Object> entry, String key) {
+    Object value = entry.get(key);
+    return value == null ? null : String.valueOf(value);
   }
 
   private CaseFile.Summary summary(Set<String> instanceIds) {

@@ -44,7 +44,8 @@ public class CaseDecisionHistory {
 
   public record Input(String label, Object value) {}
 
-  public record Output(String name, Object value, String ruleId, Integer ruleOrder) {}
+  /** An output by its variable name and the label the table gives it ("Statutory criteria met"). */
+  public record Output(String name, String label, Object value, String ruleId, Integer ruleOrder) {}
 
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
@@ -118,7 +119,7 @@ public class CaseDecisionHistory {
   }
 
   private static Output output(HistoricDecisionOutputInstance output) {
-    return new Output(output.getVariableName(), plain(output.getValue()), output.getRuleId(), output.getRuleOrder());
+    return new Output(output.getVariableName(), output.getClauseName(), plain(output.getValue()), output.getRuleId(), output.getRuleOrder());
   }
 
   /** Primitive values as they are; anything else as text. */

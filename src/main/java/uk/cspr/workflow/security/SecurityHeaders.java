@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Browser protections on every page and API of ours ({@code /api}, {@code /engine-rest}, {@code
- * /workbench}, {@code /mail-sink}, errors): no content sniffing, no framing, a Content-Security-Policy
+ * /workbench}, the case page, {@code /mail-sink}, errors): no content sniffing, no framing, a Content-Security-Policy
  * and no referrer. Camunda's webapps under {@code /camunda} set their own policy
  * (camunda.bpm.webapp.header-security). HSTS on every response when {@code cspr.security.hsts} is
  * on (profile live).
@@ -28,6 +28,13 @@ class SecurityHeaders extends OncePerRequestFilter {
   /** The workbench page: its own bundle; dmn-js sets inline styles and embeds its icon font. */
   static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
       + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+  /**
+   * The case page (issue 18.1): its own script and style sheet, and calls to our API; no inline
+   * script or style, nothing from elsewhere.
+   */
+  static final String CASE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+      + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   /** The demo mail sink page: its own inline styles, nothing else (no script, no image). */
   static final String MAIL_SINK_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -69,6 +76,9 @@ class SecurityHeaders extends OncePerRequestFilter {
     }
     if (LETTER.matcher(path).matches()) {
       return LETTER_POLICY;
+    }
+    if (path.startsWith("/cases/") || path.startsWith("/case/")) {
+      return CASE_PAGE_POLICY;
     }
     return path.equals("/mail-sink") ? MAIL_SINK_POLICY : API_POLICY;
   }

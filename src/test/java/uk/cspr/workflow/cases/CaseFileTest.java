@@ -131,6 +131,31 @@ class CaseFileTest {
     assertThat(rest.getForEntity("/api/cases/" + reference, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void theCasePageHasAStableAddressHoldsNoDataAndReadsTheFileWithTheCallersRights() {
+    ProcessInstance instance = referralDecidedForTheNotification();
+    String reference = instance.getBusinessKey();
+
+    ResponseEntity<String> page = rest.getForEntity("/cases/" + reference, String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(page.getBody()).as("a static page: the data comes from the API, with the caller's rights")
+        .contains("<script src=\"../case/case.js\"></script>").doesNotContain(reference, "<script>");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as("no inline script, nothing from elsewhere")
+        .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+    assertThat(rest.getForEntity("/case/case.js", String.class).getBody()).contains("textContent").doesNotContain("innerHTML");
+
+    assertThat(rest.getForEntity("/api/cases/" + reference, String.class).getStatusCode()).as("anonymous")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(file(otherCoordinator, reference).getStatusCode()).as("another partnership's case")
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    JsonNode file = file(coordinator, reference).getBody();
+    assertThat(file.get("parallelReviews").isArray()).isTrue();
+    assertThat(file.get("actionPlan").isArray()).as("the LCSPR's plan only, not the rapid review's text").isTrue();
+    assertThat(file.get("decisions")).allSatisfy(decision -> assertThat(decision.get("outputs"))
+        .allSatisfy(output -> assertThat(output.get("label").asText()).as("the table's label of the output").isNotBlank()));
+  }
+
   /** Referred by the coordinator; partners informed by them; outcome (a): the Panel is to be notified. */
   private ProcessInstance referralDecidedForTheNotification() {
     EngineClock.setTo("2026-12-22T10:00");

@@ -1,8 +1,9 @@
 // "Statutory deadlines" Cockpit plugin (Camunda 7.24 frontend plugin API; plain ES module, no
 // libraries). Cockpit community has no overdue view: this shows every open case's statutory
 // deadlines from GET /api/deadlines (called with the Cockpit login session) and how deadlines
-// were kept over 12 months from GET /api/deadlines/summary. All data goes into the page as text
-// nodes or attributes, never as HTML.
+// were kept over 12 months from GET /api/deadlines/summary. Each case links to its case page
+// (/cases/{caseReference}, issue 18.1), and a search box finds cases by the start of their reference
+// (GET /api/cases?query=). All data goes into the page as text nodes or attributes, never as HTML.
 
 const ROUTE = '/deadlines';
 const COLOURS = {
@@ -46,6 +47,39 @@ function el(tag, attributes, ...children) {
     }
   });
   return node;
+}
+
+/** The case page of a case (static/case, served at /cases/{caseReference}). */
+function caseLink(reference) {
+  return el('a', { href: apiRoot() + '/cases/' + encodeURIComponent(reference), class: 'cspr-case-link' }, reference);
+}
+
+/** Find a case by the start of its reference; the results link to the case pages. */
+function caseSearch() {
+  const input = el('input', {
+    id: 'cspr-case-search', type: 'search', class: 'form-control', placeholder: 'e.g. NL-2026', autocomplete: 'off',
+    style: 'width:14em;display:inline-block'
+  });
+  const results = el('div', { id: 'cspr-case-search-results', 'aria-live': 'polite' });
+  const form = el('form', { class: 'cspr-case-search', style: 'margin:10px 0' },
+    el('label', { for: 'cspr-case-search' }, 'Find a case by reference '), ' ', input, ' ',
+    el('button', { type: 'submit', class: 'btn btn-default' }, 'Find'), results);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const query = input.value.trim();
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(query)) {
+      results.replaceChildren(el('p', { class: 'text-danger' }, 'Enter the start of a case reference, e.g. NL-2026.'));
+      return;
+    }
+    results.replaceChildren('Searching…');
+    getJson('/api/cases?query=' + encodeURIComponent(query))
+      .then(found => results.replaceChildren(found.length === 0
+        ? el('p', {}, 'No case of yours starts with ' + query.toUpperCase() + '.')
+        : el('ul', { class: 'list-unstyled' }, found.map(c => el('li', { 'data-case': c.caseReference },
+          caseLink(c.caseReference), ' · ' + c.partnershipName + (c.open ? '' : ' (closed)'))))))
+      .catch(error => results.replaceChildren(el('p', { class: 'text-danger' }, 'Could not search: ' + error.message)));
+  });
+  return form;
 }
 
 function svg(tag, attributes, ...children) {
@@ -117,7 +151,7 @@ function table(rows, sort) {
     return sort.ascending ? order : -order;
   });
   const body = sorted.map(row => el('tr', { 'data-case': row.caseReference, 'data-status': row.status },
-    el('td', {}, el('strong', {}, row.caseReference)),
+    el('td', {}, el('strong', {}, caseLink(row.caseReference))),
     el('td', {}, row.partnershipName),
     el('td', {}, row.flows.map(f => el('div', {}, f.name))),
     el('td', {}, row.flows.flatMap(f => f.currentSteps).map(step => el('div', {}, step))),
@@ -181,6 +215,7 @@ function renderPage(node) {
   node.appendChild(el('section', { class: 'cspr-deadlines', style: 'padding:15px' },
     el('h1', { class: 'section-title' }, 'Statutory deadlines'),
     el('p', {}, 'Open cases of your partnerships, nearest deadline first. Red: overdue; amber: due within 2 working days; green: on track. WD = working days.'),
+    caseSearch(),
     el('div', { style: 'margin-bottom:10px' }, el('label', { for: 'cspr-deadlines-status' }, 'Show '),
       ' ', statusFilter(state.status, status => { state.status = status; load(); })),
     listArea,
@@ -227,7 +262,7 @@ function renderDashboard(node) {
       box.replaceChildren(el('h2', { class: 'section-title' }, 'Statutory deadlines'),
         el('p', {}, board.total + ' open cases; nearest deadlines:'),
         board.cases.length ? el('ul', {}, board.cases.map(row => el('li', { 'data-case': row.caseReference },
-          el('strong', {}, row.caseReference), ' · ' + row.partnershipName + ' ',
+          el('strong', {}, caseLink(row.caseReference)), ' · ' + row.partnershipName + ' ',
           row.deadlines.filter(d => d.dueAt === row.nearestDueAt && d.workingDaysLeft !== null).map(badge)))) : '',
         el('a', { href: '#' + ROUTE }, overdue > 0 ? 'See all deadlines (some overdue)' : 'See all deadlines'));
     })

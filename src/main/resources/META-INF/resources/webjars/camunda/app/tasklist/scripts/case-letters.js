@@ -5,7 +5,8 @@
 // GET /api/cases/{caseReference}/correspondence, called with the Tasklist login session; the server
 // answers only for a case the user may read (a task of theirs, or their partnership's flows).
 // All data goes into the page as text nodes or attributes, never as HTML.
-// To grow this into the full case page (issue 18), add a section to SECTIONS.
+// The tab links to the full case page (/cases/{caseReference}, issue 18.1), which reads the case
+// with the same session; to show more here, add a section to SECTIONS.
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STATUS = {
@@ -112,6 +113,10 @@ function render(node, taskId) {
       tab.replaceChildren(
         el('h3', { class: 'cspr-case-reference' }, 'Case ' + found.caseReference),
         el('p', {}, found.partnershipName + (found.open ? '' : ' (case closed)')),
+        el('p', {}, el('a', {
+          class: 'cspr-case-file', href: apiRoot() + '/cases/' + encodeURIComponent(found.caseReference),
+          target: '_blank', rel: 'noopener', title: 'Opens the case page in a new tab'
+        }, 'Open the case file')),
         ...SECTIONS.map(section => section(found)));
     })
     .catch(error => tab.replaceChildren(el('p', { class: 'text-danger' }, error.message)));
