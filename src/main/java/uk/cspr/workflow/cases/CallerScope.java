@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (unless authorization is off, or there is no authenticated caller, e.g. a job).
  */
 @Component
-class CallerScope {
+public class CallerScope {
 
   /** @param tenants null: every partnership; @param processKeys the keys the caller may read */
   record Scope(List<String> tenants, List<String> processKeys) {
@@ -68,7 +68,7 @@ class CallerScope {
   }
 
   /** Reads without the caller's authentication, once the caller's right to the data is checked. */
-  <T> T asSystem(Supplier<T> work) {
+  public <T> T asSystem(Supplier<T> work) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
