@@ -165,21 +165,17 @@ public class CaseDocuments {
     }
     long max = properties.maxSize().toBytes();
     if (content.length > max) {
-      throw new DocumentRefusal(HttpStatus.PAYLOAD_TOO_LARGE,
-          "The file is " + megabytes(content.length) + "; a document can be at most " + megabytes(max));
+      throw tooLarge();
     }
     return DocumentType.of(content).orElseThrow(() -> new InvalidParameterException("file",
         "Only PDF, Word (.docx) and OpenDocument text (.odt) files can be added, and this file's content is none of "
             + "them (its content is checked, not its name)"));
   }
 
-  long maxSize() {
-    return properties.maxSize().toBytes();
-  }
-
-  static String megabytes(long bytes) {
-    double mb = bytes / (1024.0 * 1024.0);
-    return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
+  /** The refusal of a file over {@code cspr.documents.max-size}. */
+  DocumentRefusal tooLarge() {
+    return new DocumentRefusal(HttpStatus.PAYLOAD_TOO_LARGE,
+        "This file is larger than " + properties.maxSize().toMegabytes() + " MB, the largest a document can be");
   }
 
   /**

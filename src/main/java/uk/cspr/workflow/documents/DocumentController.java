@@ -70,7 +70,6 @@ class DocumentController {
   /** Beyond Spring's multipart limit: the same sentence as beyond {@code cspr.documents.max-size}. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
-    return refusal(new DocumentRefusal(HttpStatus.PAYLOAD_TOO_LARGE, "The file is too large; a document can be at most "
-        + CaseDocuments.megabytes(documents.maxSize())));
+    return refusal(documents.tooLarge());
   }
 }
