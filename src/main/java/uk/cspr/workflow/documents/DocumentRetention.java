@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * removes the documents of every case with no flow left in the history.
  */
 @Component
-class DocumentRetention {
+public class DocumentRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentRetention.class);
 
