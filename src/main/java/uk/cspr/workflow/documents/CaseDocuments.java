@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -135,7 +136,14 @@ public class CaseDocuments {
           "Only the people doing this step, or the partnership's business unit, may add documents to it");
     }
     String processKey = callerScope.asSystem(() -> repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
-    return new Target(caseReference, task.getTenantId(), processKey, task.getTaskDefinitionKey(), task.getName());
+    return new Target(caseReference, task.getTenantId(), processKey, task.getTaskDefinitionKey(), stepName(task));
+  }
+
+  /** The step's name in its model: Tasklist's task name carries "— due …" (tasks.TaskLabels). */
+  private String stepName(Task task) {
+    FlowElement step = callerScope.asSystem(() -> repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        .<FlowElement>getModelElementById(task.getTaskDefinitionKey()));
+    return step != null && step.getName() != null ? step.getName() : task.getName();
   }
 
   private Target toTheCase(Authentication caller, String caseReference) {

@@ -67,7 +67,8 @@ class CaseDocumentsTest {
     assertThat(document.get("fileName").asText()).as("the last part of the name, made safe").isEqualTo("Agency report _Police_.pdf");
     assertThat(document.get("type").asText()).isEqualTo("PDF");
     assertThat(document.get("size").asLong()).isEqualTo(pdf.length);
-    assertThat(document.get("step").asText()).isEqualTo(recommendation.getName());
+    assertThat(recommendation.getName()).as("Tasklist's name").contains(" · " + document.get("step").asText() + " — due ");
+    assertThat(document.get("step").asText()).as("the step's name in the model").isNotBlank().doesNotContain("due");
     assertThat(document.get("addedBy").asText()).isEqualTo(seniorLead);
     assertThat(added.getHeaders().getLocation()).hasToString(document.get("url").asText());
 
