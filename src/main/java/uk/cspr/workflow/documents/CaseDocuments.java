@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import uk.cspr.workflow.cases.CallerScope;
 import uk.cspr.workflow.cases.CaseAccess;
 import uk.cspr.workflow.cases.CaseFile;
@@ -100,10 +102,12 @@ public class CaseDocuments {
         .map(CaseDocuments::listed).toList();
   }
 
-  /** A document as the case file lists it, with where to download it (in a request). */
+  /** A document as the case file lists it, with where to download it (beside the letters' links: a path). */
   static CaseFile.Document listed(CaseDocument document) {
-    String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-        .pathSegment("api", "cases", document.caseReference(), "documents", document.id()).build().toUriString();
+    String contextPath = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+        ? request.getRequest().getContextPath() : "";
+    String url = UriComponentsBuilder.fromPath(contextPath)
+        .pathSegment("api", "cases", document.caseReference(), "documents", document.id()).encode().toUriString();
     return new CaseFile.Document(document.id(), document.fileName(), document.type().name(), document.size(),
         document.stepName(), document.addedBy(), document.addedAt(), url);
   }

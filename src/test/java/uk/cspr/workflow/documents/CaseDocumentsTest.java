@@ -71,6 +71,7 @@ class CaseDocumentsTest {
     assertThat(document.get("step").asText()).as("the step's name in the model").isNotBlank().doesNotContain("due");
     assertThat(document.get("addedBy").asText()).isEqualTo(seniorLead);
     assertThat(added.getHeaders().getLocation()).hasToString(document.get("url").asText());
+    assertThat(document.get("url").asText()).isEqualTo("/api/cases/" + reference + "/documents/" + document.get("id").asText());
 
     ResponseEntity<byte[]> download = download(coordinator, reference, document.get("id").asText());
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -110,5 +110,18 @@ class CaseDocumentsBrowserIT {
             + " + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(b).slice(0, 5)))))"
             + ".catch(e => done('failed: ' + e));", link.getAttribute("href"));
     assertThat(fetched).as("the document with the partner's Tasklist session").isEqualTo("200 application/pdf %PDF-");
+
+    // the session alone, or with a token that is not the session's, adds nothing (a cross-site form could send the cookie)
+    String post = "const done = arguments[arguments.length - 1]; const body = new FormData();"
+        + "body.append('file', new Blob(['%PDF-1.4 forged'], {type: 'application/pdf'}), 'forged.pdf');"
+        + "body.append('taskId', arguments[1]);"
+        + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body, headers: arguments[2]})"
+        + ".then(r => done(r.status)).catch(e => done('failed: ' + e));";
+    String documents = "/api/cases/" + reference + "/documents";
+    JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+    assertThat(page.executeAsyncScript(post, documents, decide.getId(), java.util.Map.of())).isEqualTo(401L);
+    assertThat(page.executeAsyncScript(post, documents, decide.getId(), java.util.Map.of("X-XSRF-TOKEN", "guessed")))
+        .isEqualTo(401L);
+    assertThat(browser.all(By.cssSelector(tab + "table.cspr-documents a.cspr-document"))).hasSize(1);
   }
 }
