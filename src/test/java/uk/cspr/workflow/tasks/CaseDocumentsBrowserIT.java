@@ -3,6 +3,7 @@ package uk.cspr.workflow.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,15 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.MultiValueMap;
 import uk.cspr.workflow.demo.DemoCasesTest;
 import uk.cspr.workflow.documents.TestDocuments;
 import uk.cspr.workflow.notification.NotificationProcess;
@@ -49,6 +56,7 @@ class CaseDocumentsBrowserIT {
   private static Browser browser;
 
   @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
 
@@ -111,17 +119,25 @@ class CaseDocumentsBrowserIT {
             + ".catch(e => done('failed: ' + e));", link.getAttribute("href"));
     assertThat(fetched).as("the document with the partner's Tasklist session").isEqualTo("200 application/pdf %PDF-");
 
-    // the session alone, or with a token that is not the session's, adds nothing (a cross-site form could send the cookie)
-    String post = "const done = arguments[arguments.length - 1]; const body = new FormData();"
-        + "body.append('file', new Blob(['%PDF-1.4 forged'], {type: 'application/pdf'}), 'forged.pdf');"
-        + "body.append('taskId', arguments[1]);"
-        + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body, headers: arguments[2]})"
-        + ".then(r => done(r.status)).catch(e => done('failed: ' + e));";
-    String documents = "/api/cases/" + reference + "/documents";
-    JavascriptExecutor page = (JavascriptExecutor) browser.driver();
-    assertThat(page.executeAsyncScript(post, documents, decide.getId(), java.util.Map.of())).isEqualTo(401L);
-    assertThat(page.executeAsyncScript(post, documents, decide.getId(), java.util.Map.of("X-XSRF-TOKEN", "guessed")))
-        .isEqualTo(401L);
-    assertThat(browser.all(By.cssSelector(tab + "table.cspr-documents a.cspr-document"))).hasSize(1);
+    // the login cookie alone, as a cross-site form would send it, or with a guessed token, adds nothing
+    String session = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    String token = browser.driver().manage().getCookieNamed("XSRF-TOKEN").getValue();
+    assertThat(withSession(reference, decide.getId(), session, null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(withSession(reference, decide.getId(), session, "guessed")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(withSession(reference, decide.getId(), session, token)).isEqualTo(HttpStatus.CREATED);
+    JsonNode file = rest.withBasicAuth("partner", "partner").getForObject("/api/cases/" + reference, JsonNode.class);
+    assertThat(file.get("documents")).as("the browser's and the one with the session's token").hasSize(2);
+  }
+
+  private HttpStatusCode withSession(String reference, String taskId, String sessionCookie, String csrfToken) {
+    HttpEntity<MultiValueMap<String, Object>> upload = TestDocuments.upload("forged.pdf", TestDocuments.pdf("forged"), taskId);
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(upload.getHeaders());
+    headers.add(HttpHeaders.COOKIE, sessionCookie);
+    if (csrfToken != null) {
+      headers.add("X-XSRF-TOKEN", csrfToken);
+    }
+    return rest.postForEntity("/api/cases/" + reference + "/documents", new HttpEntity<>(upload.getBody(), headers), String.class)
+        .getStatusCode();
   }
 }
