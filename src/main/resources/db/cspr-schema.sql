@@ -87,3 +87,23 @@ CREATE TABLE IF NOT EXISTS cspr_duty_outcome (
   on_time BOOLEAN NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cspr_duty_outcome_due ON cspr_duty_outcome (tenant_id, due_at, process_key, task_key, on_time);
+
+-- Documents attached to a case (issue 18.2): agency reports, the rapid review and LCSPR reports,
+-- evidence. The step is the user task they were added to (null: added by the business unit to the
+-- case); the type is the one found in the content (PDF, DOCX or ODT), never the name's. Removed
+-- once the case's history is removed (documents.DocumentRetention, SPEC §6).
+CREATE TABLE IF NOT EXISTS cspr_document (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  case_reference VARCHAR(64) NOT NULL,
+  tenant_id VARCHAR(64) NOT NULL,
+  process_key VARCHAR(255),
+  task_key VARCHAR(255),
+  task_name VARCHAR(255),
+  added_by VARCHAR(255) NOT NULL,
+  added_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  file_name VARCHAR(255) NOT NULL,
+  file_type VARCHAR(8) NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  content BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cspr_document_case ON cspr_document (case_reference, added_at);

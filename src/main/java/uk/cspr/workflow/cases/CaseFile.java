@@ -50,8 +50,12 @@ public record CaseFile(
   public record Letter(String id, String subject, List<String> to, String status, Instant queuedAt, Instant sentAt,
       List<String> attachmentUrls) {}
 
-  /** One document attached to the case. */
-  public record Document(String id, String name, String contentType, long size, String step, String addedBy, Instant addedAt,
+  /**
+   * One document attached to the case (issue 18.2): its type as found in its content (PDF, DOCX or
+   * ODT), the step it was added to (null: added to the case by the business unit), who added it,
+   * when, and where to download it.
+   */
+  public record Document(String id, String fileName, String type, long size, String step, String addedBy, Instant addedAt,
       String url) {}
 
   /**

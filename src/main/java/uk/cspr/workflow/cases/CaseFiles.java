@@ -32,6 +32,7 @@ import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.criteria.CaseDecisionHistory;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 import uk.cspr.workflow.lcspr.LcsprProcess;
+import uk.cspr.workflow.documents.CaseDocuments;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.parallel.ParallelReviewProcess;
 import uk.cspr.workflow.tasks.TaskFormCheck;
@@ -65,10 +66,11 @@ public class CaseFiles {
   private final WorkingDays workingDays;
   private final TaskFormCheck forms;
   private final ProcessEngineConfigurationImpl engine;
+  private final CaseDocuments documents;
 
   CaseFiles(CaseAccess access, CallerScope callerScope, HistoryService historyService, TaskService taskService,
       FlowModels flowModels, Partnerships partnerships, CaseRows rows, CaseDecisionHistory decisionHistory,
-      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine) {
+      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents) {
     this.access = access;
     this.callerScope = callerScope;
     this.historyService = historyService;
@@ -80,6 +82,7 @@ public class CaseFiles {
     this.workingDays = workingDays;
     this.forms = forms;
     this.engine = engine;
+    this.documents = documents;
   }
 
   /** A case found by its reference: enough to choose it from a list. */
@@ -137,10 +140,12 @@ public class CaseFiles {
       return Optional.empty();
     }
     List<Evaluation> decisions = decisionHistory.of(caseReference);
-    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions)));
+    List<CaseFile.Document> caseDocuments = documents.listed(caseReference);
+    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions, caseDocuments)));
   }
 
-  private CaseFile read(String caseReference, List<HistoricProcessInstance> instances, List<Evaluation> decisions) {
+  private CaseFile read(String caseReference, List<HistoricProcessInstance> instances, List<Evaluation> decisions,
+      List<CaseFile.Document> caseDocuments) {
     String partnership = instances.get(0).getTenantId();
     Map<String, HistoricProcessInstance> byId = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -165,7 +170,7 @@ public class CaseFiles {
         .map(task -> deadline(task, byId.get(task.getProcessInstanceId()), rules)).toList();
 
     return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
-        flows, List.copyOf(timeline), deadlines, decisions, List.of(), List.of(), parallelReviews(byId.keySet()),
+        flows, List.copyOf(timeline), deadlines, decisions, List.of(), caseDocuments, parallelReviews(byId.keySet()),
         actionPlan(byId.keySet()));
   }
 

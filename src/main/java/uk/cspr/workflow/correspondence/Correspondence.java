@@ -18,6 +18,8 @@ public final class Correspondence {
   public static final String TO = "to";
   public static final String CC = "cc";
   public static final String LETTERS = "letters";
+  /** The steps (task definition keys) whose documents go with the e-mail, e.g. the reports it sends. */
+  public static final String DOCUMENTS = "documents";
   public static final String SUBJECT = "subject";
 
   /** Variable of the delivery process: the outbox row it delivers. */

@@ -3,6 +3,7 @@ package uk.cspr.workflow.correspondence;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -108,6 +109,10 @@ class CorrespondenceDelivery {
     helper.setText(message.bodyHtml(), true);
     for (Attachment attachment : attachments) {
       helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      // base64 always: a file that happens to be ASCII (a plain PDF) would otherwise go as 7bit text
+      // and arrive with its line ends changed to CRLF, no longer the document people added
+      MimeMultipart parts = helper.getRootMimeMultipart();
+      parts.getBodyPart(parts.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
     }
     mime.setHeader(StableMessageIdMimeMessage.MESSAGE_ID, message.messageId());
     mime.setHeader("Auto-Submitted", "auto-generated");

@@ -14,14 +14,16 @@ import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.config.Partnerships.Partnership;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
+import uk.cspr.workflow.documents.CaseDocuments;
 
 /**
  * Records a message in the outbox and schedules its delivery (SPEC §5: recorded before it is
  * sent). Runs in the caller's transaction – the engine's, when called from a process step – so
  * the outbox row, its letters and the delivery process instance commit or roll back together
  * with that step. Everything that fixes the content is done here (addressees, subject, body, each
- * letter's XHTML), so a template error fails the step; turning letters into PDF and delivery
- * happen later, in the delivery process's asynchronous job ({@link OutboxLetters}).
+ * letter's XHTML, a copy of each document of the steps named, issue 18.2), so a template error
+ * fails the step and the outbox keeps what was sent; turning letters into PDF and delivery happen
+ * later, in the delivery process's asynchronous job ({@link OutboxLetters}).
  */
 @Service
 class CorrespondenceOutbox {
@@ -33,6 +35,7 @@ class CorrespondenceOutbox {
   private final RuntimeService runtimeService;
   private final Partnerships partnerships;
   private final CorrespondenceProperties properties;
+  private final CaseDocuments documents;
 
   CorrespondenceOutbox(
       AddresseeResolver addressees,
@@ -41,7 +44,8 @@ class CorrespondenceOutbox {
       OutboxRepository repository,
       RuntimeService runtimeService,
       Partnerships partnerships,
-      CorrespondenceProperties properties) {
+      CorrespondenceProperties properties,
+      CaseDocuments documents) {
     this.addressees = addressees;
     this.templates = templates;
     this.pdfRenderer = pdfRenderer;
@@ -49,6 +53,7 @@ class CorrespondenceOutbox {
     this.runtimeService = runtimeService;
     this.partnerships = partnerships;
     this.properties = properties;
+    this.documents = documents;
   }
 
   /** Writes one outbox message with its letters and starts its delivery; returns the outbox id. */
@@ -69,6 +74,10 @@ class CorrespondenceOutbox {
       String xhtml = templates.letter(letter, model);
       pdfRenderer.checkWellFormed(xhtml);
       letters.add(Attachment.letter(fileName(request.caseReference(), letter), xhtml));
+    }
+    for (CaseDocuments.Content document : documents.ofSteps(request.caseReference(), request.documentSteps())) {
+      letters.add(new Attachment(uniqueName(document.document().fileName(), letters), document.document().type().contentType(),
+          document.bytes(), null));
     }
 
     String id = UUID.randomUUID().toString();
@@ -111,6 +120,20 @@ class CorrespondenceOutbox {
     }
     String oneLine = subject.replaceAll("[\\r\\n]+", " ").trim();
     return oneLine.contains(caseReference) ? oneLine : caseReference + ": " + oneLine;
+  }
+
+  /** A document's name, numbered when an attachment before it has the same name ("report (2).pdf"). */
+  static String uniqueName(String fileName, List<Attachment> before) {
+    int dot = fileName.lastIndexOf('.');
+    String name = fileName;
+    for (int n = 2; contains(before, name); n++) {
+      name = fileName.substring(0, dot) + " (" + n + ")" + fileName.substring(dot);
+    }
+    return name;
+  }
+
+  private static boolean contains(List<Attachment> attachments, String fileName) {
+    return attachments.stream().anyMatch(attachment -> attachment.fileName().equals(fileName));
   }
 
   static String fileName(String caseReference, String letter) {

@@ -9,6 +9,7 @@ record CorrespondenceRequest(
     List<String> to,
     List<String> cc,
     List<String> letters,
+    List<String> documentSteps,
     String subject,
     String caseReference,
     String partnership,

@@ -47,10 +47,11 @@ class OutboxLetters {
         .map(letter -> letter.rendered() ? letter : letter.withContent(renderer.pdf(letter.sourceXhtml())));
   }
 
-  /** Each letter's title by file name, in order ("Letter" where the XHTML has none). */
+  /** Each attachment's title by file name, in order ("Letter" where a letter's XHTML has none). */
   Map<String, String> titles(String outboxId) {
     Map<String, String> titles = new LinkedHashMap<>();
-    repository.letterSources(outboxId).forEach((fileName, xhtml) -> titles.put(fileName, title(xhtml)));
+    // a document people added to the case (no XHTML) is called by its file name
+    repository.letterSources(outboxId).forEach((fileName, xhtml) -> titles.put(fileName, xhtml == null ? fileName : title(xhtml)));
     return titles;
   }
 

@@ -18,6 +18,9 @@ import uk.cspr.workflow.cases.CaseVariables;
  *   <li>{@code cc} – addressee codes copied, optional;
  *   <li>{@code letters} – comma-separated letter template ids (templates/letters/&lt;id&gt;.html)
  *       rendered to PDF and attached, optional;
+ *   <li>{@code documents} – comma-separated steps (user task ids) whose documents, as people added
+ *       them to the case, are attached after the letters, optional (issue 18.2: the reports go
+ *       with the e-mail that sends them);
  *   <li>{@code subject} – subject line (case reference, never the child's name), required.
  * </ul>
  * The message is recorded in the outbox in the same transaction as the process step and
@@ -39,7 +42,8 @@ public class SendCorrespondenceDelegate implements JavaDelegate {
             required(execution, Correspondence.TEMPLATE),
             AddresseeResolver.codes(required(execution, Correspondence.TO)),
             AddresseeResolver.codes(optional(execution, Correspondence.CC)),
-            letters(optional(execution, Correspondence.LETTERS)),
+            list(optional(execution, Correspondence.LETTERS)),
+            list(optional(execution, Correspondence.DOCUMENTS)),
             required(execution, Correspondence.SUBJECT),
             caseReference(execution),
             partnership(execution),
@@ -48,7 +52,7 @@ public class SendCorrespondenceDelegate implements JavaDelegate {
             execution.getVariables()));
   }
 
-  private static List<String> letters(String commaSeparated) {
+  private static List<String> list(String commaSeparated) {
     return commaSeparated == null
         ? List.of()
         : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,6 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.cspr.workflow.correspondence.Correspondence;
+import uk.cspr.workflow.documents.CaseDocuments;
+import uk.cspr.workflow.documents.TestDocuments;
+import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.SmtpSink;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
@@ -54,6 +58,8 @@ class LcsprCorrespondenceIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired CaseDocuments documents;
 
   @AfterAll
   static void stopSmtp() {
@@ -93,6 +99,13 @@ class LcsprCorrespondenceIT {
     Task sendReport = tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(SEND_FINAL_REPORT)
         .singleResult();
     assertThat(sendReport.getName()).endsWith("— due 20 May 2027");
+    // issue 18.2: the business unit adds the final report to the step; it goes with the e-mail
+    identity.setAuthentication("lcspr-coordinator", List.of(CsprGroups.BUSINESS_UNIT), List.of("north-lincolnshire"));
+    try {
+      documents.add(reference, sendReport.getId(), "Final report.docx", TestDocuments.docx());
+    } finally {
+      identity.clearAuthentication();
+    }
     complete(review, SEND_FINAL_REPORT, "reportDocumentReference", "https://files.example/nl/final-report",
         "reportReadyConfirmed", true);
 
@@ -101,6 +114,10 @@ class LcsprCorrespondenceIT {
     assertThat(SmtpSink.addresses(finalReport.getRecipients(RecipientType.TO))).containsExactly(PANEL, SECRETARY_OF_STATE, OFSTED);
     assertThat(body(finalReport)).contains("1 June 2027", "https://files.example/nl/final-report");
     assertThat(pdfText(SmtpSink.attachments(finalReport).get(0))).contains(reference, "Final report", "1 June 2027");
+    BodyPart report = SmtpSink.attachments(finalReport).get(1);
+    assertThat(report.getFileName()).isEqualTo("Final report.docx");
+    assertThat(report.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(report.getInputStream().readAllBytes()).isEqualTo(TestDocuments.docx());
 
     EngineClock.setTo("2027-06-01T12:00");
     complete(review, PUBLISH_REPORT, "publishedAt", "2027-06-01",

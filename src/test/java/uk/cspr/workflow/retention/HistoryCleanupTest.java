@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +20,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import uk.cspr.workflow.documents.CaseDocuments;
+import uk.cspr.workflow.documents.DocumentRetention;
+import uk.cspr.workflow.documents.TestDocuments;
+import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.TestReferrals;
@@ -39,6 +46,10 @@ class HistoryCleanupTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseDocuments caseDocuments;
+  @Autowired DocumentRetention documentRetention;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -77,6 +88,45 @@ class HistoryCleanupTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).count()).isOne();
     assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(running.getId()).count()).isPositive();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running.getId()).count()).isOne();
+  }
+
+  /** Issue 18.2: a case's documents go with its history; an open case keeps them. */
+  @Test
+  void theDocumentsOfAnExpiredCaseGoWithItsHistory() {
+    ProcessInstance finished = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY,
+        TestReferrals.referral("cambridgeshire-peterborough"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(finished.getId()).singleResult().getId(),
+        Map.of(NotificationProcess.Vars.REFERRAL_AUTHORISED, false));
+    ProcessInstance running = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, TestReferrals.referral("north-lincolnshire"));
+    String finishedCase = addADocumentAsTheBusinessUnit(finished, "cambridgeshire-peterborough");
+    String runningCase = addADocumentAsTheBusinessUnit(running, "north-lincolnshire");
+    assertThat(documentsOf(finishedCase)).isOne();
+
+    int timeToLiveDays = repositoryService.getProcessDefinition(finished.getProcessDefinitionId()).getHistoryTimeToLive();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(timeToLiveDays + 1L))));
+    assertThat(documentRetention.deleteWithoutHistory()).as("nothing goes before the history").isZero();
+    managementService.executeJob(historyService.cleanUpHistoryAsync(true).getId());
+    documentRetention.deleteWithoutHistory();
+
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(finishedCase).count()).isZero();
+    assertThat(documentsOf(finishedCase)).isZero();
+    assertThat(documentsOf(runningCase)).isOne();
+  }
+
+  private String addADocumentAsTheBusinessUnit(ProcessInstance instance, String partnership) {
+    String caseReference = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getBusinessKey();
+    identityService.setAuthentication("retention-coordinator", List.of(CsprGroups.BUSINESS_UNIT), List.of(partnership));
+    try {
+      caseDocuments.add(caseReference, null, "report.pdf", TestDocuments.pdf("Agency report"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return caseReference;
+  }
+
+  private int documentsOf(String caseReference) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cspr_document WHERE case_reference = ?", Integer.class, caseReference);
   }
 
   /** History rows of a case: activities, variables, tasks, decisions, details, operation log. */

@@ -1,12 +1,17 @@
 // "Case" tab of a task in Tasklist (issue 14.7; Camunda 7.24 frontend plugin API, plugin point
 // tasklist.task.detail; plain ES module, no libraries). The person doing a task sees which case it
-// belongs to and the case's letters and e-mails (what, to whom, when sent, status); each letter
+// belongs to, the case's documents and its letters and e-mails (what, to whom, when sent, status); each letter
 // opens as PDF in a new browser tab. Data: GET /api/tasks/{taskId}/case and
 // GET /api/cases/{caseReference}/correspondence, called with the Tasklist login session; the server
 // answers only for a case the user may read (a task of theirs, or their partnership's flows).
 // All data goes into the page as text nodes or attributes, never as HTML.
 // The tab links to the full case page (/cases/{caseReference}, issue 18.1), which reads the case
 // with the same session; to show more here, add a section to SECTIONS.
+// Documents (issue 18.2): Tasklist's forms have no file field, so this tab lists the case's
+// documents (GET /api/cases/{caseReference}, its documents[]) with download links, and adds one to
+// the task's step: POST /api/cases/{caseReference}/documents (multipart: file, taskId) with the
+// session's CSRF token in X-XSRF-TOKEN, as Tasklist sends with each change (the server takes the
+// login session for this upload only with that token).
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STATUS = {
@@ -78,7 +83,7 @@ function letterLinks(message) {
   return el('ul', { class: 'list-unstyled', style: 'margin:0' }, message.attachments.map(letter =>
     el('li', {}, el('a', {
       class: 'cspr-letter', href: letter.url, target: '_blank', rel: 'noopener', title: 'Opens the letter (PDF) in a new tab'
-    }, letter.title + ' (PDF)'))));
+    }, letter.name.endsWith('.pdf') && letter.title !== letter.name ? letter.title + ' (PDF)' : letter.title))));
 }
 
 function lettersSection(found) {
@@ -97,8 +102,110 @@ function lettersSection(found) {
   return section;
 }
 
-/** The parts of the tab after its heading, in order; each gets the case and returns a node. */
-const SECTIONS = [lettersSection];
+const DOCUMENT_TYPES = { PDF: 'PDF', DOCX: 'Word document', ODT: 'OpenDocument text' };
+
+/** "240 KB", "1.5 MB". */
+function fileSize(bytes) {
+  if (bytes < 1024 * 1024) {
+    return Math.max(1, Math.round(bytes / 1024)) + ' KB';
+  }
+  return (Math.round(bytes / (1024 * 1024) * 10) / 10) + ' MB';
+}
+
+/** The CSRF token Camunda's webapps keep in the session and give the page in a cookie. */
+function csrfToken() {
+  const cookie = document.cookie.split(';').map(part => part.trim()).find(part => part.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+async function upload(caseReference, taskId, file) {
+  const body = new FormData();
+  body.append('file', file);
+  body.append('taskId', taskId);
+  const response = await fetch(apiRoot() + '/api/cases/' + encodeURIComponent(caseReference) + '/documents', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+    body
+  });
+  if (response.ok) {
+    return response.json();
+  }
+  let message = 'The document could not be added (status ' + response.status + '). Please try again later.';
+  try {
+    const refusal = await response.json();
+    message = refusal.message || message;
+  } catch (ignored) {
+    // not JSON: keep the general sentence
+  }
+  throw new Error(message);
+}
+
+function documentsTable(documents) {
+  if (documents.length === 0) {
+    return el('p', { class: 'cspr-no-documents' }, 'No documents have been added to this case yet.');
+  }
+  return el('table', { class: 'table table-condensed cspr-documents' },
+    el('thead', {}, el('tr', {}, ['Document', 'Step', 'Added by', 'Added'].map(title => el('th', {}, title)))),
+    el('tbody', {}, documents.slice().reverse().map(doc => el('tr', {},
+      el('td', {},
+        el('a', { class: 'cspr-document', href: doc.url, target: '_blank', rel: 'noopener', title: 'Opens or saves the document' },
+          doc.fileName),
+        el('div', { class: 'text-muted' }, (DOCUMENT_TYPES[doc.type] || 'Document') + ', ' + fileSize(doc.size))),
+      el('td', {}, doc.step || 'The case'),
+      el('td', {}, doc.addedBy),
+      el('td', { style: 'white-space:nowrap' }, dateTime(doc.addedAt))))));
+}
+
+function documentsSection(found, taskId) {
+  const list = el('div', {}, el('p', {}, 'Loading…'));
+  const refresh = () => getJson('/api/cases/' + encodeURIComponent(found.caseReference))
+    .then(file => list.replaceChildren(documentsTable(file.documents || [])))
+    .catch(error => list.replaceChildren(el('p', { class: 'text-danger' }, error.message)));
+  refresh();
+
+  const input = el('input', {
+    type: 'file', id: 'cspr-document-file', class: 'cspr-document-file',
+    accept: '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text'
+  });
+  const button = el('button', { type: 'button', class: 'btn btn-default cspr-document-upload' }, 'Add the document');
+  const message = el('p', { class: 'help-block cspr-document-message', role: 'status' });
+  button.addEventListener('click', () => {
+    const file = input.files && input.files[0];
+    message.className = 'help-block cspr-document-message';
+    if (!file) {
+      message.className += ' text-danger';
+      message.textContent = 'Choose the file to add first.';
+      return;
+    }
+    button.disabled = true;
+    message.textContent = 'Adding ' + file.name + '…';
+    upload(found.caseReference, taskId, file)
+      .then(added => {
+        message.textContent = added.fileName + ' was added to this step.';
+        input.value = '';
+        refresh();
+      })
+      .catch(error => {
+        message.className += ' text-danger';
+        message.textContent = error.message;
+      })
+      .finally(() => { button.disabled = false; });
+  });
+
+  return el('section', { class: 'cspr-case-documents' },
+    el('h4', {}, 'Documents'),
+    list,
+    el('div', { class: 'form-group' },
+      el('label', { for: 'cspr-document-file' }, 'Add a document to this step (PDF, Word or OpenDocument text)'),
+      input,
+      el('p', { class: 'help-block' }, 'For example an agency report, a scoping template, a report or evidence.'),
+      button,
+      message));
+}
+
+/** The parts of the tab after its heading, in order; each gets the case and the task and returns a node. */
+const SECTIONS = [documentsSection, lettersSection];
 
 function render(node, taskId) {
   const tab = el('div', { class: 'cspr-case', style: 'padding:10px 15px' }, el('p', {}, 'Loading…'));
@@ -117,7 +224,7 @@ function render(node, taskId) {
           class: 'cspr-case-file', href: apiRoot() + '/cases/' + encodeURIComponent(found.caseReference),
           target: '_blank', rel: 'noopener', title: 'Opens the case page in a new tab'
         }, 'Open the case file')),
-        ...SECTIONS.map(section => section(found)));
+        ...SECTIONS.map(section => section(found, taskId)));
     })
     .catch(error => tab.replaceChildren(el('p', { class: 'text-danger' }, error.message)));
 }
