@@ -1,8 +1,11 @@
 package uk.cspr.workflow.cases;
 
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The case page's stable address (issue 18.1): {@code /cases/NL-2026-0001} serves the static page
@@ -13,8 +16,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class CasePageController {
 
+  /** Anything that cannot be a case reference is no case: 404, as the API answers. */
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,40}");
+
   @GetMapping("/cases/{caseReference}")
   String page(@PathVariable String caseReference) {
+    if (!REFERENCE.matcher(caseReference).matches()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case");
+    }
     return "forward:/case/index.html";
   }
 }

@@ -1,7 +1,6 @@
 package uk.cspr.workflow.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +9,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.demo.DemoCasesTest;
@@ -32,6 +26,7 @@ import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.parallel.ParallelReviewProcess;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.Browser;
+import uk.cspr.workflow.support.ChromiumSession;
 
 /**
  * Issue 18.1 in a real headless Chromium: a manager opens a demo case's page from its row on
@@ -51,42 +46,19 @@ class CasePageBrowserIT {
   private static final String PARTNERSHIP = "North Lincolnshire Safeguarding Children Partnership";
   private static final List<String> SECTIONS =
       List.of("summary", "deadlines", "timeline", "decisions", "letters", "parallel-reviews", "action-plan");
-  private static Browser browser;
-
-  /** A failing test leaves a screenshot of what the browser showed. */
+  /** Chromium for the class; a failing test leaves a screenshot of what it showed. */
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (browser != null) {
-        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  };
+  static final ChromiumSession CHROMIUM = new ChromiumSession();
 
-  @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
 
-  @BeforeAll
-  static void startBrowser() {
-    assumeTrue(Browser.available(), Browser.SKIPPED);
-  }
+  private Browser browser;
 
   @BeforeEach
   void openBrowser() {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
-    }
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
+    browser = CHROMIUM.browser();
   }
 
   @Test
@@ -154,7 +126,7 @@ class CasePageBrowserIT {
   }
 
   /** The page of the case once loaded: every section there, and nothing raw (ids, codes, keys). */
-  private static String theCasePage(String reference) {
+  private String theCasePage(String reference) {
     browser.waitFor(By.cssSelector("main[data-case='" + reference + "']"));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/cases/" + reference);
     SECTIONS.forEach(id -> assertThat(browser.all(By.cssSelector("section#" + id))).as(id).hasSize(1));
