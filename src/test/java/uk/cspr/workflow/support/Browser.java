@@ -223,8 +223,12 @@ public final class Browser implements AutoCloseable {
 
   /** Types a date into a form-js date input and leaves it (which parses it and closes the calendar). */
   public void typeDate(WebElement input, LocalDate date) {
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-    input.sendKeys(FORM_JS_DATE.format(date), Keys.TAB);
+    String typed = FORM_JS_DATE.format(date);
+    if (typed.equals(input.getAttribute("value"))) {
+      return; // emptying a date form-js holds already would drop it
+    }
+    input.clear();
+    input.sendKeys(typed, Keys.TAB);
   }
 
   /**

@@ -173,6 +173,7 @@ class CaseLettersBrowserIT {
   /** Clicking the link opens the letter in a second tab; the first stays where it was. */
   private void opensInANewTab(WebElement link, String href, String screenshot) {
     String first = browser.driver().getWindowHandle();
+    browser.scrollTo(link); // Tasklist's task header may cover it otherwise
     link.click();
     long deadline = System.currentTimeMillis() + 10_000;
     while (browser.driver().getWindowHandles().size() < 2 && System.currentTimeMillis() < deadline) {
