@@ -60,6 +60,8 @@ public final class TestDocuments {
             + "<text:p>Scoping template</text:p></office:text></office:body></office:document-content>");
   }
 
+  private static final long FIXED_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
   /** A ZIP of text entries; the first stored (uncompressed) when asked, as ODF requires of {@code mimetype}. */
   public static byte[] zip(boolean firstStored, String... namesAndTexts) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -67,6 +69,7 @@ public final class TestDocuments {
       for (int i = 0; i < namesAndTexts.length; i += 2) {
         byte[] text = namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8);
         ZipEntry entry = new ZipEntry(namesAndTexts[i]);
+        entry.setTime(FIXED_TIME); // the same bytes every time: a test compares a download with a fresh copy
         if (i == 0 && firstStored) {
           CRC32 crc = new CRC32();
           crc.update(text);
