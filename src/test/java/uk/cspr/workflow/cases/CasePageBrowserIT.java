@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,20 +88,7 @@ class CasePageBrowserIT {
   @Test
   void aPartnerOpensTheCaseFileFromTheTasksCaseTabAndNoOtherPartnershipsCase() {
     String reference = caseAwaitingThePartnersDecision();
-    browser.login("tasklist", "partner", "partner");
-    browser.clickText("My groups' tasks");
-    By task = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), '" + reference + "')]//h4");
-    for (int attempt = 1; ; attempt++) {
-      try {
-        browser.click(task);
-        break;
-      } catch (StaleElementReferenceException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+    browser.openCaseTab("partner", reference);
     WebElement link = browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "'] a.cspr-case-file"));
     assertThat(link.getText()).isEqualTo("Open the case file");
     String tasklist = browser.driver().getWindowHandle();

@@ -88,6 +88,14 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
   }
 
+  /** Signs in to Tasklist as {@code user} (password = user id) and opens the Case tab of their group's task of the case. */
+  public void openCaseTab(String user, String caseReference) {
+    login("tasklist", user, user);
+    clickText("My groups' tasks");
+    click(By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), " + literal(caseReference) + ")]//h4"));
+    click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+  }
+
   public WebElement waitFor(By locator) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }

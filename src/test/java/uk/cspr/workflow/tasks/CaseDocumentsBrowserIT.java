@@ -19,7 +19,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,20 +81,7 @@ class CaseDocumentsBrowserIT {
         .getBusinessKey();
     Path pdf = Files.write(folder.resolve("Police chronology.pdf"), TestDocuments.pdf("Chronology of Humberside Police"));
 
-    browser.login("tasklist", "partner", "partner");
-    browser.clickText("My groups' tasks");
-    By task = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), '" + reference + "')]//h4");
-    for (int attempt = 1; ; attempt++) { // the list may redraw while it loads
-      try {
-        browser.click(task);
-        break;
-      } catch (StaleElementReferenceException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+    browser.openCaseTab("partner", reference);
     String tab = ".cspr-case[data-case='" + reference + "'] ";
     browser.waitFor(By.cssSelector(tab + ".cspr-no-documents"));
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,21 +111,7 @@ class CaseLettersBrowserIT {
 
   /** The "Case" tab of the partners' decision task of the case, as the demo partner sees it. */
   private WebElement theCaseTabOfThePartnersTask(String reference) {
-    browser.login("tasklist", "partner", "partner");
-    browser.clickText("My groups' tasks");
-    // the list may redraw while it loads: click again on a stale element
-    By task = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.), '" + reference + "')]//h4");
-    for (int attempt = 1; ; attempt++) {
-      try {
-        browser.click(task);
-        break;
-      } catch (StaleElementReferenceException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+    browser.openCaseTab("partner", reference);
     browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "'] .cspr-letters"));
     return browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "']"));
   }
