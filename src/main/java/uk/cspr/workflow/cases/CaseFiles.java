@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,8 +47,6 @@ import uk.cspr.workflow.tasks.TaskFormCheck;
 public class CaseFiles {
 
   static final int SEARCH_LIMIT = 20;
-  /** Case references are letters, digits and hyphens ("NL-2026-0010"): nothing a query would read as a wildcard. */
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final String COMPLETED = "completed";
   /** What the referral form records of each child (it takes no names). */
   private static final Set<String> CHILD_FACTS = Set.of("age", "sex", "ethnicity", "disability", "died", "seriouslyHarmed",
@@ -91,7 +88,7 @@ public class CaseFiles {
   /** The caller's cases whose reference starts with {@code prefix}, at most {@value #SEARCH_LIMIT}, by reference. */
   public List<Found> search(String prefix) {
     String query = prefix == null ? "" : prefix.strip().toUpperCase(Locale.ROOT);
-    if (!REFERENCE.matcher(query).matches()) {
+    if (!CaseReferences.WELL_FORMED.matcher(query).matches()) {
       throw new InvalidParameterException("query", "enter the start of a case reference, e.g. NL-2026");
     }
     Map<String, Found> found = new TreeMap<>();
@@ -130,7 +127,7 @@ public class CaseFiles {
 
   /** The case's file, or empty when the caller may not see it (or there is no such case). */
   public Optional<CaseFile> file(String caseReference) {
-    if (caseReference == null || !REFERENCE.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
       return Optional.empty();
     }
     List<HistoricProcessInstance> instances = callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery()

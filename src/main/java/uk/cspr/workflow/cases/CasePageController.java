@@ -1,6 +1,5 @@
 package uk.cspr.workflow.cases;
 
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CasePageController {
 
-  /** Anything that cannot be a case reference is no case: 404, as the API answers. */
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,40}");
-
   @GetMapping("/cases/{caseReference}")
   String page(@PathVariable String caseReference) {
-    if (!REFERENCE.matcher(caseReference).matches()) {
+    if (!CaseReferences.WELL_FORMED.matcher(caseReference).matches()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case");
     }
     return "forward:/case/index.html";

@@ -19,6 +19,9 @@ import uk.cspr.workflow.config.Partnerships;
 @Component
 public class CaseReferences {
 
+  /** What can be a case reference where one is asked for (a page, a search, an API path): anything else is no case. */
+  public static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
   private final Partnerships partnerships;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import uk.cspr.workflow.cases.CallerScope;
 import uk.cspr.workflow.cases.CaseAccess;
 import uk.cspr.workflow.cases.CaseFile;
+import uk.cspr.workflow.cases.CaseReferences;
 import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.security.CsprGroups;
 
@@ -38,8 +38,6 @@ import uk.cspr.workflow.security.CsprGroups;
 @Service
 public class CaseDocuments {
 
-  /** Case references are letters, digits and hyphens. */
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final int MAX_NAME = 120;
 
   /** A document with its content, e.g. to attach to an e-mail. */
@@ -80,7 +78,7 @@ public class CaseDocuments {
   @Transactional
   public CaseDocument add(String caseReference, String taskId, String fileName, byte[] content) {
     Authentication caller = access.currentUser().orElseThrow(() -> DocumentRefusal.noCase(caseReference));
-    if (caseReference == null || !REFERENCE.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
       throw DocumentRefusal.noCase(caseReference);
     }
     Target target = taskId == null || taskId.isBlank()
@@ -114,7 +112,7 @@ public class CaseDocuments {
 
   /** One document with its content, when the current user may read the case. */
   public Optional<Content> download(String caseReference, String id) {
-    if (caseReference == null || !REFERENCE.matcher(caseReference).matches() || id == null) {
+    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || id == null) {
       return Optional.empty();
     }
     return repository.find(caseReference, id)
