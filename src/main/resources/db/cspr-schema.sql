@@ -107,3 +107,18 @@ CREATE TABLE IF NOT EXISTS cspr_document (
   content BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cspr_document_case ON cspr_document (case_reference, added_at);
+
+-- A case's themes (issue 19.1) from the configured typology (learning.ThemeTypology): one row per
+-- theme, per review (RAPID_REVIEW: scheduled and confirmed at the meeting; LCSPR: the final
+-- report); a new record of a review replaces its rows. Read for recurrence at the next meeting and
+-- for the yearly figures (learning.CaseThemes).
+CREATE TABLE IF NOT EXISTS cspr_case_theme (
+  case_reference VARCHAR(64) NOT NULL,
+  tenant_id VARCHAR(64) NOT NULL,
+  review VARCHAR(16) NOT NULL,
+  theme_code VARCHAR(64) NOT NULL,
+  recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  recorded_by VARCHAR(255),
+  PRIMARY KEY (case_reference, review, theme_code)
+);
+CREATE INDEX IF NOT EXISTS cspr_case_theme_recorded ON cspr_case_theme (tenant_id, recorded_at, theme_code);

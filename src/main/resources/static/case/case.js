@@ -239,7 +239,8 @@
           el('td', { class: 'when' }, dateTime(d.evaluatedAt)),
           el('td', {}, el('div', {}, d.decisionName), el('div', { class: 'muted' }, 'Version ' + d.version),
             d.changeComment ? el('div', { class: 'muted' }, 'Why this version: ' + d.changeComment) : ''),
-          el('td', {}, el('ul', { class: 'plain' }, d.inputs.map(i => el('li', {}, inputLabel(i.label) + ': ' + inputValue(file, i.value))))),
+          el('td', {}, el('ul', { class: 'plain' }, d.inputs.map(i => el('li', {}, inputLabel(i.label) + ': ' + inputValue(file, i.value)))),
+            (d.notes || []).map(note => el('div', { class: 'muted' }, note))),
           el('td', {}, outputs.length === 0 ? 'No rule matched'
             : el('ul', { class: 'plain' }, outputs.map(o => el('li', {}, (o.label || sentence(o.name)) + ': ' + plain(o.value))))),
           el('td', {}, rationale.map(o => el('div', {}, String(o.value)))));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.criteria.CriteriaChangeLog.Change;
+import uk.cspr.workflow.learning.LearningVariables;
 
 /**
  * Audit: every decision evaluated for a case (business key = case reference) and the version of the
@@ -27,7 +28,10 @@ import uk.cspr.workflow.criteria.CriteriaChangeLog.Change;
 @Component
 public class CaseDecisionHistory {
 
-  /** One evaluation: which version, when, where in the flow, with which inputs and outputs. */
+  /**
+   * One evaluation: which version, when, where in the flow, with which inputs and outputs; notes
+   * on how an input was answered (e.g. "recurrent themes" offered from earlier cases, issue 19.2).
+   */
   public record Evaluation(
       String decisionKey,
       String decisionName,
@@ -40,12 +44,16 @@ public class CaseDecisionHistory {
       String activityId,
       List<Input> inputs,
       List<Output> outputs,
-      String changeComment) {}
+      String changeComment,
+      List<String> notes) {}
 
   public record Input(String label, Object value) {}
 
   /** An output by its variable name and the label the table gives it ("Statutory criteria met"). */
   public record Output(String name, String label, Object value, String ruleId, Integer ruleOrder) {}
+
+  /** The decisions that take "recurrent themes" as an input (SPEC §4). */
+  private static final Set<String> RECURRENCE_NOTED = Set.of("localReviewCriteria", "nationalReviewCriteria");
 
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
@@ -111,7 +119,18 @@ public class CaseDecisionHistory {
         decision.getActivityId(),
         decision.getInputs().stream().map(CaseDecisionHistory::input).toList(),
         decision.getOutputs().stream().map(CaseDecisionHistory::output).toList(),
-        comment);
+        comment,
+        notes(decision));
+  }
+
+  /** For the review criteria: what was offered as "recurrent themes", and what the meeting answered. */
+  private List<String> notes(HistoricDecisionInstance decision) {
+    if (!RECURRENCE_NOTED.contains(decision.getDecisionDefinitionKey()) || decision.getProcessInstanceId() == null) {
+      return List.of();
+    }
+    return access.asEngine(() -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(decision.getProcessInstanceId()).variableName(LearningVariables.RECURRENT_THEMES_DECISION)
+        .list().stream().map(variable -> variable.getValue()).filter(String.class::isInstance).map(String.class::cast).toList());
   }
 
   private static Input input(HistoricDecisionInputInstance input) {

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.cases.CodeLabels;
+import uk.cspr.workflow.learning.CaseThemes;
+import uk.cspr.workflow.learning.ThemeTypology;
 import uk.cspr.workflow.lcspr.ActionStatus;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.nonserious.NonSeriousCaseRequestProcess;
@@ -41,10 +43,14 @@ class AnnualFigures {
 
   private final FlowHistory history;
   private final WorkingDays workingDays;
+  private final CaseThemes caseThemes;
+  private final ThemeTypology typology;
 
-  AnnualFigures(FlowHistory history, WorkingDays workingDays) {
+  AnnualFigures(FlowHistory history, WorkingDays workingDays, CaseThemes caseThemes, ThemeTypology typology) {
     this.history = history;
     this.workingDays = workingDays;
+    this.caseThemes = caseThemes;
+    this.typology = typology;
   }
 
   Figures figures(String partnership, String partnershipName, ReportPeriod period) {
@@ -55,6 +61,7 @@ class AnnualFigures {
     lcsprs(figures, partnership, period);
     nonSeriousRequests(figures, partnership, period);
     parallelReviews(figures, partnership, period);
+    themes(figures, partnership, period);
     figures.section("escalations", "Escalations")
         .figure("missedDeadlinesEscalated", "Missed deadlines escalated to managers",
             history.stepsStarted(ESCALATE_MISSED_DEADLINE, partnership, period));
@@ -157,6 +164,14 @@ class AnnualFigures {
           names.putIfAbsent(code, String.valueOf(record.getOrDefault(ParallelReviewProcess.Vars.REVIEW_NAME, code)));
         });
     figures.section("parallelReviews", "Parallel reviews").byKind("byKind", "Parallel reviews identified", byKind, names);
+  }
+
+  /** Cases whose themes were recorded in the period (rapid review or LCSPR), each case once per theme (issue 19.4). */
+  private void themes(Figures.Builder figures, String partnership, ReportPeriod period) {
+    Map<String, Long> byTheme = new LinkedHashMap<>();
+    typology.labels().keySet().forEach(code -> byTheme.put(code, 0L));
+    byTheme.putAll(caseThemes.casesByTheme(partnership, period.start(), period.end()));
+    figures.section("themes", "Themes of the cases").byKind("casesByTheme", "Cases with the theme", byTheme, typology.labels());
   }
 
   // ------------------------------------------------------------------ helpers
