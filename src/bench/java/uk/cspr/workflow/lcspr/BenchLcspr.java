@@ -60,7 +60,8 @@ public final class BenchLcspr {
     return List.of(
         new Step("LCSPR Panel feedback", GIVE_PANEL_FEEDBACK, Map.of("panelFeedback", "Clarify the timeline of health visits.")),
         new Step("LCSPR final report", SUBMIT_FINAL_REPORT,
-            Map.of("finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified")),
+            Map.of("finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified",
+                "caseThemes", List.of("neglect"))),
         new Step("LCSPR endorse final report", ENDORSE_FINAL_REPORT, Map.of("finalReportEndorsed", "true")),
         new Step("LCSPR publication decision", DECIDE_PUBLICATION,
             Map.of("publicationDecision", "FULL_REPORT", "publicationImpactConsidered", true)));

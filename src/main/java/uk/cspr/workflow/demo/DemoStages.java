@@ -43,7 +43,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.learning.LearningVariables;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.lcspr.Methodology;
 import uk.cspr.workflow.lcspr.PublicationDecision;
@@ -185,10 +187,13 @@ final class DemoStages {
         RapidReviewProcess.Vars.SCOPING_PERIOD_MONTHS, "12");
   }
 
+  /** The themes every demo case records when its meeting is scheduled: later meetings see them recur (issue 19.2). */
+  private static final List<String> DEMO_THEMES = List.of("neglect", "information-sharing", "parental-mental-health");
+
   /** The meeting at 10:00 on the working day {@code inWorkingDays} after today's step; the letters go out. */
   static DemoScript meetingScheduled(DemoScript s, int inWorkingDays) {
     return s.complete(SCHEDULE_MEETING, RapidReviewProcess.Vars.MEETING_AT, s.dateTimeIn(inWorkingDays, "10:00"),
-        "meetingVenue", "Partnership offices");
+        "meetingVenue", "Partnership offices", LearningVariables.CASE_THEMES, CaseData.json(DEMO_THEMES));
   }
 
   /** One agency's report (the first open one). */
@@ -321,7 +326,8 @@ final class DemoStages {
     s.at(draftAt, "10:00").complete(SUBMIT_DRAFT_REPORT, pairs(draft));
     s.at(draftAt - 5, "10:00").complete(GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
     return progressReported(s.at(draftAt - 8, "10:00").complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
-        "finalReportChanges", "Timeline clarified"));
+        "finalReportChanges", "Timeline clarified",
+        LearningVariables.CASE_THEMES, CaseData.json(List.of("neglect", "information-sharing", "professional-curiosity"))));
   }
 
   /** The partners endorse the final report and decide to publish it in full {@code workingDaysAgo}. */

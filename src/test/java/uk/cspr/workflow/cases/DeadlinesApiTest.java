@@ -140,7 +140,7 @@ class DeadlinesApiTest {
         List.of(agency("Humberside Police"), agency("Northern Lincolnshire and Goole NHS Trust")),
         RapidReviewProcess.Vars.SCOPING_PERIOD_MONTHS, "12");
     complete(review, RapidReviewProcess.Elements.SCHEDULE_MEETING, RapidReviewProcess.Vars.MEETING_AT, "2027-01-18T10:00",
-        "meetingVenue", "Church Square House");
+        "meetingVenue", "Church Square House", "caseThemes", List.of("neglect"));
     EngineClock.setTo("2027-01-15T12:00");
     tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT)
         .list().forEach(report -> tasks.complete(report.getId(), Map.of(

@@ -111,7 +111,8 @@ class LcsprProcessTest {
     // 15 working days (lcspr.panelFeedback) from Thu 1 Apr 2027 is Thu 22 Apr
     assertThat(task(review, GIVE_PANEL_FEEDBACK).getDueDate()).isEqualTo(endOf("2027-04-22"));
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
-    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified");
+    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified",
+        "caseThemes", List.of("neglect"));
     assertThatThrownBy(() -> complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false"))
         .hasMessageContaining("finalReportComments: is required when the report is not endorsed");
     complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false", "finalReportComments", "Shorten the background");
@@ -330,7 +331,8 @@ class LcsprProcessTest {
     returnChronologies(review);
     submitDraft(review);
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Fine");
-    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None");
+    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
+        "caseThemes", List.of("neglect"));
     assertThat(management.createJobQuery().processInstanceId(review.getId()).activityId(PROGRESS_REQUEST).count()).isZero();
 
     assertThatThrownBy(() -> start(true, Map.of("progressRequestInterval", "monthly")))
@@ -486,7 +488,8 @@ class LcsprProcessTest {
     returnChronologies(review);
     submitDraft(review);
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Fine");
-    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None");
+    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
+        "caseThemes", List.of("neglect"));
     complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "true");
     EngineClock.setTo("2027-07-16T00:00:30");
     Jobs.executeDue(management, review.getId()); // warning and six-month timers

@@ -71,7 +71,8 @@ final class RapidReviewSteps {
   }
 
   void schedule(ProcessInstance review, String meetingAt) {
-    complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, meetingAt, "meetingVenue", "Church Square House");
+    complete(review, SCHEDULE_MEETING, Vars.MEETING_AT, meetingAt, "meetingVenue", "Church Square House",
+        "caseThemes", List.of("neglect", "information-sharing"));
   }
 
   List<Task> reportTasks(ProcessInstance review) {

@@ -189,7 +189,8 @@ class EveryStepInTasklistIT {
       asked.add(Map.of("agencyName", agency, "contactEmail", "safeguarding@agency.example"));
     }
     notified.step(RapidReviewProcess.Elements.CONFIRM_AGENCIES_AND_SCOPE, "agencies", asked, "scopingPeriodMonths", 12L)
-        .step(RapidReviewProcess.Elements.SCHEDULE_MEETING, "rapidReviewMeetingAt", TasklistWalk.now().plusDays(7).withHour(10).withMinute(0).toString());
+        .step(RapidReviewProcess.Elements.SCHEDULE_MEETING, "rapidReviewMeetingAt", TasklistWalk.now().plusDays(7).withHour(10).withMinute(0).toString(),
+            "caseThemes", List.of("neglect", "information-sharing"));
     for (int agency = 0; agency < agencies.length; agency++) {
       notified.step(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT);
     }
@@ -208,18 +209,26 @@ class EveryStepInTasklistIT {
   @Test
   @Order(10)
   void aRapidReviewWithAChaserEscalationsAndFurtherInformationForThePanel() {
+    // an earlier case of the partnership with a theme in common: the meeting is shown it recurred (issue 19.2)
+    notified().step(RapidReviewProcess.Elements.CONFIRM_AGENCIES_AND_SCOPE, "agencies",
+            List.of(Map.of("agencyName", "Humberside Police", "contactEmail", "safeguarding@police.example")), "scopingPeriodMonths", 12L)
+        .step(RapidReviewProcess.Elements.SCHEDULE_MEETING, "rapidReviewMeetingAt", TasklistWalk.now().plusDays(7).withHour(10).withMinute(0).toString(),
+            "caseThemes", List.of("neglect", "domestic-abuse"));
     TasklistWalk.Case review = notified();
     review.step(RapidReviewProcess.Elements.CONFIRM_AGENCIES_AND_SCOPE, "agencies", List.of(
             Map.of("agencyName", "Humberside Police", "contactEmail", "safeguarding@police.example"),
             Map.of("agencyName", "Children's services", "contactEmail", "safeguarding@council.example"),
             Map.of("agencyName", "St Mary's Primary School", "contactEmail", "dsl@school.example")), "scopingPeriodMonths", 12L)
-        .step(RapidReviewProcess.Elements.SCHEDULE_MEETING, "rapidReviewMeetingAt", TasklistWalk.now().plusDays(7).withHour(10).withMinute(0).toString())
+        .step(RapidReviewProcess.Elements.SCHEDULE_MEETING, "rapidReviewMeetingAt", TasklistWalk.now().plusDays(7).withHour(10).withMinute(0).toString(),
+            "caseThemes", List.of("neglect", "parental-mental-health"))
         .step(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT)
         .step(RapidReviewProcess.Elements.RETURN_AGENCY_REPORT)
         .timer(RapidReviewProcess.Elements.AGENCY_REPORT_OVERDUE)
         .step(RapidReviewProcess.Elements.CHASE_AGENCY_REPORT, "chaseOutcome", "PROCEED_WITHOUT_REPORT")
+        .showing("Neglect: ", "earlier case", "Parental mental health: ")
         .step(RapidReviewProcess.Elements.RECORD_MEETING, "laLcsprVote", "true", "policeLcsprVote", "true", "icbLcsprVote", "true",
-            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false", "keyLinesOfEnquiry", KEY_LINES)
+            "nationalReviewSuggested", "false", "homeOfficeContributionNeeded", "false", "keyLinesOfEnquiry", KEY_LINES,
+            "caseThemes", List.of("neglect", "parental-mental-health", "professional-curiosity"), "recurrentThemes", false)
         .timer(RapidReviewProcess.Elements.CHAIR_REPORT_OVERDUE)
         .step(RapidReviewProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .step(RapidReviewProcess.Elements.WRITE_CHAIR_REPORT)
@@ -234,6 +243,8 @@ class EveryStepInTasklistIT {
         .step(PanelDecisionProcess.Elements.PROVIDE_FURTHER_INFORMATION)
         .step(PanelDecisionProcess.Elements.RECORD_ANSWER, "panelAnswer", "LOCAL_DECISION_STANDS");
     assertThat(review.openSteps()).contains(LcsprProcess.Elements.COMMISSION_REVIEWER);
+    assertThat(review.variable(RapidReviewProcess.KEY, "recurrentThemesDecision")).as("the offered answer and the meeting's, overridden")
+        .asString().contains("offered as Yes", "Neglect", "the meeting answered No (overridden)");
   }
 
   /** The Panel takes a national review: scope discussed with the Panel, the partnership supports it. */
@@ -286,7 +297,7 @@ class EveryStepInTasklistIT {
         .timer(LcsprProcess.Elements.PANEL_FEEDBACK_OVERDUE)
         .step(LcsprProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .step(LcsprProcess.Elements.GIVE_PANEL_FEEDBACK)
-        .step(LcsprProcess.Elements.SUBMIT_FINAL_REPORT)
+        .step(LcsprProcess.Elements.SUBMIT_FINAL_REPORT, "caseThemes", List.of("neglect", "information-sharing", "professional-curiosity"))
         .step(LcsprProcess.Elements.ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false",
             "finalReportComments", "Shorten the background")
         .step(LcsprProcess.Elements.REVISE_FINAL_REPORT)

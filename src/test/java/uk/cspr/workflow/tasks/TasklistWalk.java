@@ -181,6 +181,17 @@ final class TasklistWalk {
     }
   }
 
+  /**
+   * The form with the options a field takes from a variable ({@code valuesKey}, e.g. the themes
+   * from the configuration) written in as its {@code values}, in the order Tasklist shows them.
+   */
+  private JsonNode withOptions(JsonNode form, Task task) {
+    JsonNode copy = form.deepCopy();
+    copy.findParents("valuesKey").forEach(component -> ((com.fasterxml.jackson.databind.node.ObjectNode) component)
+        .set("values", JSON.valueToTree(tasks.getVariable(task.getId(), component.path("valuesKey").asText()))));
+    return copy;
+  }
+
   /** Form answers as Tasklist submits them: lists and objects as JSON. */
   private static Map<String, Object> engineValues(Map<String, Object> answers) {
     Map<String, Object> values = new HashMap<>();
@@ -207,6 +218,8 @@ final class TasklistWalk {
   final class Case {
 
     final String reference;
+    /** What the next step's form must show in Tasklist. */
+    private List<String> shown = List.of();
 
     private Case(String reference) {
       this.reference = reference;
@@ -218,10 +231,11 @@ final class TasklistWalk {
       Task task = openTask(taskKey);
       ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
       UserTask model = repository.getBpmnModelInstance(definition.getId()).getModelElementById(taskKey);
-      JsonNode form = form(model.getCamundaFormRef());
+      JsonNode form = withOptions(form(model.getCamundaFormRef()), task);
       Map<String, Object> answers = FormAnswers.of(form, given, now());
       String step = definition.getKey() + "/" + taskKey;
       if (coverage.covered(step)) {
+        assertThat(shown).as(step + " is done through the engine here, so what its form shows cannot be checked").isEmpty();
         tasks.complete(task.getId(), engineValues(answers));
       } else {
         inTasklist(task, model, form, answers);
@@ -229,6 +243,19 @@ final class TasklistWalk {
       }
       runDueJobs();
       return this;
+    }
+
+    /** The next step's form, in Tasklist, must show each of these texts. */
+    Case showing(String... texts) {
+      shown = List.of(texts);
+      return this;
+    }
+
+    /** The value of a variable of the case's flow {@code processKey} (running or ended). */
+    Object variable(String processKey, String name) {
+      String flow = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .processDefinitionKey(processKey).singleResult().getId();
+      return history.createHistoricVariableInstanceQuery().processInstanceId(flow).variableName(name).singleResult().getValue();
     }
 
     Case step(String taskKey, Object... nameValuePairs) {
@@ -300,6 +327,8 @@ final class TasklistWalk {
       assertThat(page).as("Tasklist shows " + task.getName() + " in plain English (issue 14.4)")
           .doesNotContain((String) runtime.getVariable(task.getProcessInstanceId(), CaseVariables.PARTNERSHIP))
           .doesNotContainPattern(RAW_CODE);
+      assertThat(page).as("the form of " + task.getName()).contains(shown);
+      shown = List.of();
       new TasklistForm(browser).fill(form, answers);
       browser.screenshot("steps/" + model.getId().replace("userTask_", "") + "-" + form.path("id").asText());
       browser.pressSubmit(COMPLETE);
