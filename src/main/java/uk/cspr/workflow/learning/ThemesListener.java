@@ -49,7 +49,7 @@ class ThemesListener implements TaskListener {
     List<String> codes = ThemeValues.codes(task.getVariable(CASE_THEMES), typology);
     boolean scheduling = RapidReviewProcess.Elements.SCHEDULE_MEETING.equals(task.getTaskDefinitionKey());
     if (codes.isEmpty() && !scheduling) {
-      throw new InvalidCaseDataException(CASE_THEMES, "needs at least one theme: tick every theme that applies to the case");
+      throw new InvalidCaseDataException(CASE_THEMES, "must have at least one theme ticked: tick every theme that applies to the case");
     }
     task.setVariable(CASE_THEMES, CaseData.json(codes));
     CaseThemes.Review review = LcsprProcess.KEY.equals(processKey(task)) ? CaseThemes.Review.LCSPR : CaseThemes.Review.RAPID_REVIEW;

@@ -107,6 +107,13 @@ abstract class AnnualFiguresScenarios {
         "LCSPR_NON_STATUTORY", 1L, "SINGLE_AGENCY_REVIEW", 0L, "MULTI_AGENCY_LEARNING_REVIEW", 0L, "NOT_AGREED", 0L));
     assertThat(counts(figures.path("sections").path("parallelReviews").path("byKind"))).isEmpty();
 
+    // the demo's themes: the published review's rapid review and LCSPR, and the late rapid review (issue 19.1)
+    Map<String, Long> themes = counts(figures.path("sections").path("themes").path("casesByTheme"));
+    assertThat(themes).as("every configured theme is listed").hasSize(31).containsEntry("safe-sleep", 0L);
+    assertThat(themes.entrySet().stream().filter(theme -> theme.getValue() > 0)
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))).isEqualTo(Map.of(
+        "neglect", 2L, "information-sharing", 2L, "parental-mental-health", 2L, "professional-curiosity", 1L));
+
     long escalations = history.createHistoricActivityInstanceQuery().activityId(NotificationProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .tenantIdIn(NL).list().stream()
         .filter(step -> step.getStartTime().after(EngineClock.endOf("2026-03-31"))).count();
@@ -127,6 +134,7 @@ abstract class AnnualFiguresScenarios {
           .contains("\"Notifications to the Panel within 5 working days of awareness\",\"2\"")
           .contains("\"Rapid reviews submitted within 15 working days of the notification\",\"1\"")
           .contains("\"Local reviews published within 6 months of the decision\",\"1\"")
+          .contains("\"Themes of the cases\",\"Cases with the theme: Neglect\",\"2\"")
           .doesNotContain("NOTIFY_AND_RAPID_REVIEW", "lcsprs", "panelNotifications");
     }
   }
