@@ -193,7 +193,7 @@ final class DemoStages {
   /** The meeting at 10:00 on the working day {@code inWorkingDays} after today's step; the letters go out. */
   static DemoScript meetingScheduled(DemoScript s, int inWorkingDays) {
     return s.complete(SCHEDULE_MEETING, RapidReviewProcess.Vars.MEETING_AT, s.dateTimeIn(inWorkingDays, "10:00"),
-        "meetingVenue", "Partnership offices", LearningVariables.CASE_THEMES, CaseData.json(DEMO_THEMES));
+        "meetingVenue", "Partnership offices", LearningVariables.CASE_THEMES, CaseData.json(new ArrayList<>(DEMO_THEMES)));
   }
 
   /** One agency's report (the first open one). */
@@ -327,7 +327,7 @@ final class DemoStages {
     s.at(draftAt - 5, "10:00").complete(GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
     return progressReported(s.at(draftAt - 8, "10:00").complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
         "finalReportChanges", "Timeline clarified",
-        LearningVariables.CASE_THEMES, CaseData.json(List.of("neglect", "information-sharing", "professional-curiosity"))));
+        LearningVariables.CASE_THEMES, CaseData.json(new ArrayList<>(List.of("neglect", "information-sharing", "professional-curiosity")))));
   }
 
   /** The partners endorse the final report and decide to publish it in full {@code workingDaysAgo}. */

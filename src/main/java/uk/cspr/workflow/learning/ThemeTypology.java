@@ -1,5 +1,6 @@
 package uk.cspr.workflow.learning;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +91,13 @@ public record ThemeTypology(List<Theme> themes, Integer recurrenceYears) {
 
   /** The options of a form's theme list: the group and the label shown, the code submitted. */
   public List<Map<String, String>> options() {
-    return themes.stream()
-        .map(theme -> Map.of("label", GROUPS.get(theme.group()) + ": " + theme.label(), "value", theme.code()))
-        .toList();
+    List<Map<String, String>> options = new ArrayList<>(); // of types any reader can build, as the form's variable
+    for (Theme theme : themes) {
+      Map<String, String> option = new LinkedHashMap<>();
+      option.put("label", GROUPS.get(theme.group()) + ": " + theme.label());
+      option.put("value", theme.code());
+      options.add(option);
+    }
+    return options;
   }
 }

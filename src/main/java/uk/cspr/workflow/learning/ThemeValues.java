@@ -3,8 +3,11 @@ package uk.cspr.workflow.learning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import uk.cspr.workflow.cases.CaseData;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 
 /**
@@ -16,6 +19,11 @@ final class ThemeValues {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ThemeValues() {}
+
+  /** Codes as a case variable: a JSON list of a type any reader can build (never an immutable list's). */
+  static ObjectValue json(List<String> codes) {
+    return CaseData.json(new ArrayList<>(codes));
+  }
 
   /** The submitted codes, in the configured order, each once. */
   static List<String> codes(Object value, ThemeTypology typology) {

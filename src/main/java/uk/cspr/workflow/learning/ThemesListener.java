@@ -39,10 +39,8 @@ class ThemesListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariableLocal(THEME_OPTIONS, CaseData.json(typology.options()));
       if (task.getVariable(CASE_THEMES) == null) {
-        List<String> recorded = caseThemes.of(caseReference(task));
-        if (!recorded.isEmpty()) {
-          task.setVariable(CASE_THEMES, CaseData.json(recorded));
-        }
+        // also when none is recorded yet: Tasklist submits the list with the type of the variable it pre-filled
+        task.setVariable(CASE_THEMES, ThemeValues.json(caseThemes.of(caseReference(task))));
       }
       return;
     }
@@ -51,7 +49,7 @@ class ThemesListener implements TaskListener {
     if (codes.isEmpty() && !scheduling) {
       throw new InvalidCaseDataException(CASE_THEMES, "must have at least one theme ticked: tick every theme that applies to the case");
     }
-    task.setVariable(CASE_THEMES, CaseData.json(codes));
+    task.setVariable(CASE_THEMES, ThemeValues.json(codes));
     CaseThemes.Review review = LcsprProcess.KEY.equals(processKey(task)) ? CaseThemes.Review.LCSPR : CaseThemes.Review.RAPID_REVIEW;
     Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     caseThemes.replace(caseReference(task), task.getTenantId(), review, codes, ClockUtil.getCurrentTime().toInstant(),

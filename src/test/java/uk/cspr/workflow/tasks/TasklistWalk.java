@@ -327,8 +327,10 @@ final class TasklistWalk {
       assertThat(page).as("Tasklist shows " + task.getName() + " in plain English (issue 14.4)")
           .doesNotContain((String) runtime.getVariable(task.getProcessInstanceId(), CaseVariables.PARTNERSHIP))
           .doesNotContainPattern(RAW_CODE);
-      assertThat(page).as("the form of " + task.getName()).contains(shown);
-      shown = List.of();
+      if (!shown.isEmpty()) {
+        assertThat(page).as("the form of " + task.getName()).contains(shown);
+        shown = List.of();
+      }
       new TasklistForm(browser).fill(form, answers);
       browser.screenshot("steps/" + model.getId().replace("userTask_", "") + "-" + form.path("id").asText());
       browser.pressSubmit(COMPLETE);
