@@ -158,6 +158,11 @@ public final class RapidReviewProcess {
             "singleAgencyConcern", "noAgencyInvolvementConcern", "multipleAreasInvolved", "institutionalSetting",
             "legislationOrGuidanceChange", "educatedOtherwiseThanAtSchool", "inCareOrOnChildProtectionPlan",
             "rangeOfAbuseTypes");
+    // the case's themes and their recurrence (issue 19.1, 19.2; learning.ThemesListener, ThemeRecurrence)
+    public static final String CASE_THEMES = uk.cspr.workflow.learning.LearningVariables.CASE_THEMES;
+    public static final String THEME_RECURRENCE = uk.cspr.workflow.learning.LearningVariables.THEME_RECURRENCE;
+    public static final String RECURRENT_THEMES_OFFERED = uk.cspr.workflow.learning.LearningVariables.RECURRENT_THEMES_OFFERED;
+    public static final String RECURRENT_THEMES_DECISION = uk.cspr.workflow.learning.LearningVariables.RECURRENT_THEMES_DECISION;
     public static final String EDUCATED_OTHERWISE = "educatedOtherwiseThanAtSchool";
     public static final String IN_CARE_OR_ON_PLAN = "inCareOrOnChildProtectionPlan";
     public static final String LOCAL_CRITERIA_MET = "localCriteriaMet";
