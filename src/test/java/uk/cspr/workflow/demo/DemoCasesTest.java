@@ -82,6 +82,15 @@ public class DemoCasesTest {
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
   }
 
+  /** Demo cases record their themes, so a later meeting of the same partnership is offered their recurrence (issue 19.2). */
+  @Test
+  void theDemoShowsThemesRecurring() {
+    assertThat(history.createHistoricVariableInstanceQuery().variableName("recurrentThemesOffered").list())
+        .as("meetings offered recurrent themes").anySatisfy(offered -> assertThat(offered.getValue()).isEqualTo(true));
+    assertThat(history.createHistoricVariableInstanceQuery().variableName("caseThemes").processDefinitionKey(ProcessKeys.LCSPR).count())
+        .as("final reports record the themes again").isPositive();
+  }
+
   @Test
   void eachOutcomeIsReached() {
     Set<String> ends = new HashSet<>();
