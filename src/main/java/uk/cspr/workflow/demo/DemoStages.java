@@ -38,12 +38,15 @@ import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.RETURN_AG
 import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.SCHEDULE_MEETING;
 import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.WRITE_CHAIR_REPORT;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.cspr.workflow.cases.CaseVariables;
+import uk.cspr.workflow.learning.RecommendationStatus;
+import uk.cspr.workflow.learning.Recommendations;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.lcspr.Methodology;
 import uk.cspr.workflow.lcspr.PublicationDecision;
@@ -320,8 +323,21 @@ final class DemoStages {
     LcsprProcess.Vars.DRAFT_CONTENTS.forEach(field -> draft.put(field, true));
     s.at(draftAt, "10:00").complete(SUBMIT_DRAFT_REPORT, pairs(draft));
     s.at(draftAt - 5, "10:00").complete(GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
-    return progressReported(s.at(draftAt - 8, "10:00").complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
-        "finalReportChanges", "Timeline clarified"));
+    DemoScript finalReport = s.at(draftAt - 8, "10:00");
+    return progressReported(finalReport.complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
+        "finalReportChanges", "Timeline clarified", Recommendations.RECOMMENDATIONS,
+        recommendations(LocalDate.parse(finalReport.today()))));
+  }
+
+  /** Two recommendations of a demo report: one open, one the partners do not accept. */
+  static List<Map<String, Object>> recommendations(LocalDate reportDate) {
+    return List.of(
+        Map.of(Recommendations.TEXT, "Strategy meetings include the health visitor and the school nurse",
+            Recommendations.OWNER, "Designated nurse, ICB", Recommendations.DUE_DATE, reportDate.plusMonths(6).toString()),
+        Map.of(Recommendations.TEXT, "A new multi-agency neglect screening tool",
+            Recommendations.OWNER, "Head of service, children's services", Recommendations.DUE_DATE, reportDate.plusMonths(9).toString(),
+            Recommendations.STATUS, RecommendationStatus.NOT_ACCEPTED.name(),
+            Recommendations.REASON, "The neglect strategy already provides a screening tool"));
   }
 
   /** The partners endorse the final report and decide to publish it in full {@code workingDaysAgo}. */
