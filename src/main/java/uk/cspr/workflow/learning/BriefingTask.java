@@ -23,8 +23,8 @@ import uk.cspr.workflow.tasks.TaskFormCheck;
 
 /**
  * The step "Share the learning: 7-minute briefing" (issue 19.3): its form opens with the briefing
- * generated from the case (task-local values, so nothing reaches the case until the step is done);
- * on completion the edited briefing and each sharing — with whom, how, when, recorded by whom —
+ * generated from the case (one variable per section while the step is open, so Tasklist's form
+ * submission and the engine's task completion both replace them); on completion the edited briefing and each sharing — with whom, how, when, recorded by whom —
  * are kept as the LCSPR's variables {@value BriefingContent#BRIEFING} and {@value #SHARINGS}.
  */
 @Component("lcsprBriefing")
@@ -53,7 +53,7 @@ class BriefingTask implements TaskListener {
       String partnership = (String) instance.getVariable(CaseVariables.PARTNERSHIP);
       String name = partnerships.find(partnership).map(Partnerships.Partnership::name).orElse(partnership);
       BriefingContent.current(instance.getVariables(), name, forms.optionLabels(task.getProcessDefinitionId()))
-          .forEach(task::setVariableLocal);
+          .forEach(instance::setVariable);
       return;
     }
     FormValues form = new FormValues(task.getVariables());
@@ -61,6 +61,7 @@ class BriefingTask implements TaskListener {
     for (String section : BriefingContent.SECTIONS) {
       String text = form.text(section, BriefingContent.MAX_SECTION, section.equals(BriefingContent.BACKGROUND));
       briefing.put(section, text == null ? "" : text);
+      instance.removeVariable(section);
     }
     String user = user(task);
     briefing.put(RECORDED_BY, user);

@@ -35,7 +35,11 @@ public class Recommendations implements TaskListener {
   public static final String RECOMMENDATIONS = "reviewRecommendations";
   /** Task-local: the recommendations an action may answer, as options of the action plan's select. */
   static final String CHOICES = "recommendationChoices";
-  /** Task-local list of the monitoring and sign-off forms: each recommendation's status. */
+  /**
+   * List of the monitoring and sign-off forms: each recommendation's status, set when the step opens
+   * and removed when it is done (a case variable meanwhile, so Tasklist's form submission and the
+   * engine's task completion both replace it).
+   */
   static final String PROGRESS = "recommendationProgress";
 
   public static final String NUMBER = "number";
@@ -44,6 +48,8 @@ public class Recommendations implements TaskListener {
   public static final String DUE_DATE = "dueDate";
   public static final String STATUS = "status";
   public static final String REASON = "reason";
+  /** The day of the (last revised) final report that made it: the yearly figures count it then. */
+  public static final String MADE_ON = "madeOn";
   static final int MAX = 50;
 
   @Override
@@ -62,9 +68,12 @@ public class Recommendations implements TaskListener {
         List<Map<String, Object>> updated = progressed(stored(task), new FormValues(task.getVariables()), false);
         linked(updated, new FormValues(task.getVariables()));
         store(task, updated);
+        task.getExecution().getProcessInstance().removeVariable(PROGRESS);
       }
-      case LcsprProcess.Elements.SIGN_OFF_ACTION_PLAN ->
-          store(task, progressed(stored(task), new FormValues(task.getVariables()), true));
+      case LcsprProcess.Elements.SIGN_OFF_ACTION_PLAN -> {
+        store(task, progressed(stored(task), new FormValues(task.getVariables()), true));
+        task.getExecution().getProcessInstance().removeVariable(PROGRESS);
+      }
       default -> throw new IllegalStateException("No recommendations at " + step);
     }
   }
@@ -90,6 +99,7 @@ public class Recommendations implements TaskListener {
           : RecommendationStatus.OPEN;
       item.put(STATUS, status.name());
       item.put(REASON, reason(entry, RECOMMENDATIONS, index, status));
+      item.put(MADE_ON, reportDate.toString());
       items.add(item);
     }
     return items;
@@ -133,6 +143,9 @@ public class Recommendations implements TaskListener {
    * in order and cannot add or remove one); at sign-off each must be implemented or not accepted.
    */
   static List<Map<String, Object>> progressed(List<Map<String, Object>> recommendations, FormValues form, boolean signOff) {
+    if (recommendations.isEmpty() && !form.present(PROGRESS)) {
+      return recommendations; // a review whose final report was recorded before recommendations were items
+    }
     List<Map<String, Object>> submitted = form.objects(PROGRESS, recommendations.size(), recommendations.size());
     List<Map<String, Object>> updated = new ArrayList<>();
     for (int i = 0; i < recommendations.size(); i++) {
@@ -178,7 +191,7 @@ public class Recommendations implements TaskListener {
       task.setVariableLocal(CHOICES, CaseData.json(options));
     }
     if (progress) {
-      task.setVariableLocal(PROGRESS, CaseData.json(statuses));
+      task.getExecution().getProcessInstance().setVariable(PROGRESS, CaseData.json(statuses));
     }
   }
 
