@@ -33,7 +33,7 @@ public class LetterPdfRenderer {
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final DocumentBuilderFactory xml = xmlParsers();
 
-  LetterPdfRenderer() {
+  public LetterPdfRenderer() {
     PdfLibraryLog.install();
   }
 
