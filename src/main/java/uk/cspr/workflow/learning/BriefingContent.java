@@ -25,6 +25,12 @@ public final class BriefingContent {
 
   /** The LCSPR's briefing as edited and shared (process variable). */
   public static final String BRIEFING = "briefing";
+  /** Where the briefing was shared (process variable): each with whom, how, when, recorded by whom. */
+  public static final String SHARINGS = "briefingSharings";
+  public static final String AUDIENCE = "audience";
+  public static final String METHOD = "method";
+  public static final String SHARED_ON = "sharedOn";
+  public static final String RECORDED_BY = "recordedBy";
   /** The case's themes, when the rapid review or the final report recorded them (issue 19.1). */
   static final String THEMES = "themes";
 

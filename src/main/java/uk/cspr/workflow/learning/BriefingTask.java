@@ -30,11 +30,11 @@ import uk.cspr.workflow.tasks.TaskFormCheck;
 @Component("lcsprBriefing")
 class BriefingTask implements TaskListener {
 
-  static final String SHARINGS = "briefingSharings";
-  static final String AUDIENCE = "audience";
-  static final String METHOD = "method";
-  static final String SHARED_ON = "sharedOn";
-  static final String RECORDED_BY = "recordedBy";
+  static final String SHARINGS = BriefingContent.SHARINGS;
+  static final String AUDIENCE = BriefingContent.AUDIENCE;
+  static final String METHOD = BriefingContent.METHOD;
+  static final String SHARED_ON = BriefingContent.SHARED_ON;
+  static final String RECORDED_BY = BriefingContent.RECORDED_BY;
   static final String RECORDED_AT = "recordedAt";
   static final int MAX_SHARINGS = 100;
 
