@@ -31,8 +31,8 @@ public final class BriefingContent {
   public static final String METHOD = "method";
   public static final String SHARED_ON = "sharedOn";
   public static final String RECORDED_BY = "recordedBy";
-  /** The case's themes, when the rapid review or the final report recorded them (issue 19.1). */
-  static final String THEMES = "themes";
+  /** The case's themes (a list of codes), when the rapid review or the final report recorded them (issue 19.1). */
+  static final String THEMES = "caseThemes";
 
   public static final String BACKGROUND = "briefingBackground";
   public static final String THEMES_SECTION = "briefingThemes";
@@ -52,7 +52,7 @@ public final class BriefingContent {
 
   /**
    * The briefing generated from the LCSPR's variables: {@code partnershipName} as configured,
-   * {@code labels} the forms' option labels (for the themes).
+   * {@code labels} the themes' labels by code (a code without one reads as words).
    */
   public static Map<String, String> generated(Map<String, Object> vars, String partnershipName, Map<String, String> labels) {
     Map<String, String> sections = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public final class BriefingContent {
         + ".");
     Object themes = vars.get(THEMES);
     sections.put(THEMES_SECTION, themes instanceof Collection<?> list && !list.isEmpty()
-        ? list.stream().map(t -> "• " + labels.getOrDefault(String.valueOf(t), String.valueOf(t))).collect(Collectors.joining("\n"))
+        ? list.stream().map(t -> "• " + labels.getOrDefault(String.valueOf(t), words(String.valueOf(t)))).collect(Collectors.joining("\n"))
         : "");
     sections.put(LEARNING, lines(CaseData.list(vars.get(LcsprProcess.Vars.LEARNING_LOG)),
         entry -> (String) ((Map<?, ?>) entry).get(LcsprProcess.Vars.LEARNING_SUMMARY)));
@@ -98,6 +98,12 @@ public final class BriefingContent {
       });
     }
     return sections;
+  }
+
+  /** A code without a label as words: "information-sharing" → "Information sharing". */
+  static String words(String code) {
+    String words = code.replace('-', ' ').replace('_', ' ').strip().toLowerCase(Locale.UK);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static List<Object> recommendations(Map<String, Object> vars) {

@@ -30,15 +30,15 @@ class BriefingPdfTest {
 
   @Test
   void theBriefingHoldsTheCaseReferenceItsRecommendationsAndNoNamesOrTenantIds() throws IOException {
-    Map<String, String> sections = BriefingContent.generated(review(), PARTNERSHIP, Map.of("NEGLECT", "Neglect"));
+    Map<String, String> sections = BriefingContent.generated(review(), PARTNERSHIP, Map.of("neglect", "Neglect (including emotional neglect)"));
     String text = text(new BriefingPdf(new BriefingProperties(null), new LetterPdfRenderer()).pdf("NL-2027-0042", PARTNERSHIP, sections));
 
     assertThat(text).contains("7-minute briefing", "NL-2027-0042", PARTNERSHIP,
         "R1: Strategy meetings include the health visitor (Designated nurse, ICB, by 1 Dec", "R2: A new screening tool",
-        "Health visitors were not invited to strategy meetings", "Neglect",
+        "Health visitors were not invited to strategy meetings", "Neglect (including emotional neglect)", "Information sharing",
         "The published report: https://www.northlincscmars.co.uk/reviews/nl-review",
         "Background", "What the review found", "Questions for reflection", "What to do", "Further reading");
-    assertThat(text).doesNotContain("Jayden", "Smith", "north-lincolnshire", "reviewRecommendations", "NEGLECT");
+    assertThat(text).doesNotContain("Jayden", "Smith", "north-lincolnshire", "reviewRecommendations", "information-sharing");
   }
 
   @Test
@@ -78,7 +78,7 @@ class BriefingPdfTest {
     vars.put("lcsprDecidedAt", EngineClock.endOf("2027-01-15"));
     vars.put("publishedAt", EngineClock.endOf("2027-07-15"));
     vars.put("incidentSummary", "Jayden Smith was admitted to hospital with unexplained injuries.");
-    vars.put("themes", List.of("NEGLECT"));
+    vars.put("caseThemes", List.of("neglect", "information-sharing"));
     vars.put("publicationUrl", "https://www.northlincscmars.co.uk/reviews/nl-review");
     vars.put("learningLog", List.of(Map.of("learningSummary", "Health visitors were not invited to strategy meetings")));
     vars.put(Recommendations.RECOMMENDATIONS, List.of(
