@@ -29,6 +29,9 @@
     CLOSED: 'Closed'
   };
   const ACTION = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETE: 'Complete' };
+  const RECOMMENDATION = { OPEN: 'Open', IN_PROGRESS: 'In progress', IMPLEMENTED: 'Implemented', NOT_ACCEPTED: 'Not accepted' };
+  const SHARED_BY = { MEETING_OR_FORUM: 'Presented at a meeting or forum', TEAM_MEETING_OR_SUPERVISION: 'Team meeting or supervision',
+    TRAINING: 'Training session', EMAIL: 'E-mail', NEWSLETTER_OR_WEBSITE: 'Newsletter or website' };
   /** What the referral form records of a child (it takes no names), in the order shown. */
   const CHILD_FACTS = [
     ['age', 'Age'], ['sex', 'Sex'], ['ethnicity', 'Ethnicity'], ['disability', 'Disability'], ['died', 'Died'],
@@ -285,9 +288,29 @@
         el('td', { class: 'when' }, date(a.dueDate)), el('td', {}, ACTION[a.status] || plain(a.status))))));
   }
 
+  function recommendationsSection(file) {
+    return section('recommendations', 'Recommendations', file.recommendations.length === 0 ? none('No recommendations recorded yet.')
+      : table(['Recommendation', 'Owner', 'Due', 'Status', 'Actions'], file.recommendations.map(r => el('tr', {},
+        el('td', {}, el('strong', {}, r.number + ' '), r.recommendation), el('td', {}, r.owner),
+        el('td', { class: 'when' }, date(r.dueDate)),
+        el('td', {}, RECOMMENDATION[r.status] || plain(r.status), r.reason ? el('div', { class: 'muted' }, r.reason) : ''),
+        el('td', {}, r.actions.length === 0 ? '—' : r.actions.map(action => el('div', {}, action)))))));
+  }
+
+  function briefingSection(file) {
+    const briefing = file.briefing;
+    return section('briefing', '7-minute briefing', !briefing.pdf ? none('The briefing is available once the report is published.')
+      : el('div', {}, el('p', {}, el('a', { href: ADDRESS.root + briefing.pdf, target: '_blank', rel: 'noopener' },
+        '7-minute briefing (PDF)')),
+      briefing.sharings.length === 0 ? none('Not shared yet.')
+        : table(['Shared with', 'How', 'When', 'Recorded by'], briefing.sharings.map(s => el('tr', {},
+          el('td', {}, s.audience), el('td', {}, SHARED_BY[s.method] || plain(s.method)),
+          el('td', { class: 'when' }, date(s.sharedOn)), el('td', {}, s.recordedBy || '—'))))));
+  }
+
   /** The page's sections in order; each gets the case file and returns a section (or a promise of one). */
   const SECTIONS = [summarySection, deadlinesSection, timelineSection, decisionsSection, lettersSection, parallelSection,
-    actionPlanSection];
+    actionPlanSection, recommendationsSection, briefingSection];
 
   function refusal(error) {
     if (error instanceof Refused && error.status === 401) {

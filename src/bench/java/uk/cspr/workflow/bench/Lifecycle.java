@@ -143,6 +143,7 @@ final class Lifecycle {
     complete(lcspr, BenchLcspr.sendFinalReport());
     EngineClock.setTo("2027-08-16T12:00");
     complete(lcspr, BenchLcspr.publish("2027-08-16"));
+    complete(lcspr, BenchLcspr.shareLearning("2027-08-16"));
     EngineClock.setTo("2027-08-16T13:00");
     complete(lcspr, BenchLcspr.agreeActionPlan());
     EngineClock.setTo("2027-11-17T12:00");

@@ -61,7 +61,8 @@ public final class BenchLcspr {
         new Step("LCSPR Panel feedback", GIVE_PANEL_FEEDBACK, Map.of("panelFeedback", "Clarify the timeline of health visits.")),
         new Step("LCSPR final report", SUBMIT_FINAL_REPORT,
             Map.of("finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified",
-                "caseThemes", List.of("neglect"))),
+                "caseThemes", List.of("neglect"),
+                "reviewRecommendations", LcsprProcessTest.recommendations())),
         new Step("LCSPR endorse final report", ENDORSE_FINAL_REPORT, Map.of("finalReportEndorsed", "true")),
         new Step("LCSPR publication decision", DECIDE_PUBLICATION,
             Map.of("publicationDecision", "FULL_REPORT", "publicationImpactConsidered", true)));
@@ -77,6 +78,10 @@ public final class BenchLcspr {
         "publicationUrl", "https://www.northlincscmars.co.uk/reviews/nl-review", "reviewerNamedInPublication", true));
   }
 
+  public static Step shareLearning(String on) {
+    return new Step("LCSPR 7-minute briefing", SHARE_LEARNING, Map.of("briefingSharings", List.of(LcsprProcessTest.sharing(on))));
+  }
+
   public static Step agreeActionPlan() {
     return new Step("LCSPR agree action plan", AGREE_ACTION_PLAN,
         Map.of("actionPlan", List.of(LcsprProcessTest.action("Audit strategy meeting attendance", null)), "actionPlanSmart", true));
@@ -84,13 +89,15 @@ public final class BenchLcspr {
 
   public static Step reviewActionPlanComplete() {
     return new Step("LCSPR review action plan", REVIEW_ACTION_PLAN,
-        Map.of("actionPlan", List.of(LcsprProcessTest.action("Audit strategy meeting attendance", "COMPLETE"))));
+        Map.of("actionPlan", List.of(LcsprProcessTest.action("Audit strategy meeting attendance", "COMPLETE")),
+            "recommendationProgress", LcsprProcessTest.progress("IN_PROGRESS")));
   }
 
   public static List<Step> signOffAndAudit() {
     return List.of(
         new Step("LCSPR action plan sign-off", SIGN_OFF_ACTION_PLAN,
-            Map.of("actionPlanSignedOff", true, "independentScrutinyRequested", "true")),
+            Map.of("actionPlanSignedOff", true, "independentScrutinyRequested", "true",
+                "recommendationProgress", LcsprProcessTest.progress("IMPLEMENTED"))),
         new Step("LCSPR audit improvements", AUDIT_IMPROVEMENTS, Map.of("auditDate", "2027-12-01",
             "improvementsEmbedded", "true", "auditFindings", "Attendance audited in 20 cases")));
   }

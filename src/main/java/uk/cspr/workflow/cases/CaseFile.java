@@ -24,7 +24,9 @@ public record CaseFile(
     List<Letter> correspondence,
     List<Document> documents,
     List<ParallelReviewKept> parallelReviews,
-    List<Action> actionPlan) {
+    List<Action> actionPlan,
+    List<Recommendation> recommendations,
+    Briefing briefing) {
 
   /**
    * What was recorded at the referral: the referring agency, the children as recorded (age, sex,
@@ -68,4 +70,21 @@ public record CaseFile(
 
   /** One action of the LCSPR's action plan: its owner, due date and status ({@code NOT_STARTED}, {@code IN_PROGRESS}, {@code COMPLETE}). */
   public record Action(String action, String owner, String recommendation, String dueDate, String status) {}
+
+  /**
+   * One recommendation of the LCSPR's final report (issue 19.1): R1, R2…, its owner, due date,
+   * status ({@code OPEN}, {@code IN_PROGRESS}, {@code IMPLEMENTED}, {@code NOT_ACCEPTED}) and the
+   * reason when not accepted, with the actions of the plan that answer it.
+   */
+  public record Recommendation(String number, String recommendation, String owner, String dueDate, String status,
+      String reason, List<String> actions) {}
+
+  /**
+   * The 7-minute briefing of the published review (issue 19.3): the path of its PDF (null before
+   * publication) and where it was shared.
+   */
+  public record Briefing(String pdf, List<Sharing> sharings) {}
+
+  /** One sharing of the briefing: with whom, how ({@code EMAIL}, {@code TRAINING}…), on which day, recorded by whom. */
+  public record Sharing(String audience, String method, String sharedOn, String recordedBy) {}
 }

@@ -31,6 +31,8 @@ import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.criteria.CaseDecisionHistory;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 import uk.cspr.workflow.lcspr.LcsprProcess;
+import uk.cspr.workflow.learning.BriefingContent;
+import uk.cspr.workflow.learning.Recommendations;
 import uk.cspr.workflow.documents.CaseDocuments;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.parallel.ParallelReviewProcess;
@@ -168,7 +170,7 @@ public class CaseFiles {
 
     return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
         flows, List.copyOf(timeline), deadlines, decisions, List.of(), caseDocuments, parallelReviews(byId.keySet()),
-        actionPlan(byId.keySet()));
+        actionPlan(byId.keySet()), recommendations(byId.keySet()), briefing(caseReference, byId.keySet()));
   }
 
   /** The flow's start, the deadlines that passed, the messages received and how it ended. */
@@ -248,6 +250,28 @@ public class CaseFiles {
         .map(a -> new CaseFile.Action(text(a, "action"), text(a, "owner"), text(a, "recommendation"), text(a, "dueDate"),
             text(a, "status")))
         .toList();
+  }
+
+  /** The LCSPR's recommendations, each with the actions of the plan that answer it. */
+  private List<CaseFile.Recommendation> recommendations(Set<String> instanceIds) {
+    List<CaseFile.Action> plan = actionPlan(instanceIds);
+    return this.<Map<String, Object>>caseList(instanceIds, Recommendations.RECOMMENDATIONS).stream()
+        .map(r -> new CaseFile.Recommendation(text(r, Recommendations.NUMBER), text(r, Recommendations.TEXT),
+            text(r, Recommendations.OWNER), text(r, Recommendations.DUE_DATE), text(r, Recommendations.STATUS),
+            text(r, Recommendations.REASON), plan.stream().filter(a -> text(r, Recommendations.NUMBER).equals(a.recommendation()))
+                .map(CaseFile.Action::action).toList()))
+        .toList();
+  }
+
+  /** The 7-minute briefing once the review is published, and its sharings. */
+  private CaseFile.Briefing briefing(String caseReference, Set<String> instanceIds) {
+    boolean published = historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
+        .variableName(LcsprProcess.Vars.PUBLISHED_AT).list().stream().anyMatch(v -> v.getValue() != null);
+    List<CaseFile.Sharing> sharings = this.<Map<String, Object>>caseList(instanceIds, BriefingContent.SHARINGS).stream()
+        .map(s -> new CaseFile.Sharing(text(s, BriefingContent.AUDIENCE), text(s, BriefingContent.METHOD),
+            text(s, BriefingContent.SHARED_ON), text(s, BriefingContent.RECORDED_BY)))
+        .toList();
+    return new CaseFile.Briefing(published ? "/api/cases/" + caseReference + "/briefing" : null, sharings);
   }
 
   /**

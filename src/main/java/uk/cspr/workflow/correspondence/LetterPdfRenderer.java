@@ -24,7 +24,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@link #checkWellFormed} when queued also parses when the delivery job renders it.
  */
 @Component
-class LetterPdfRenderer {
+public class LetterPdfRenderer {
 
   /**
    * Font metrics shared by every letter (a ConcurrentHashMap, so thread-safe). It holds fonts
@@ -33,7 +33,7 @@ class LetterPdfRenderer {
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final DocumentBuilderFactory xml = xmlParsers();
 
-  LetterPdfRenderer() {
+  public LetterPdfRenderer() {
     PdfLibraryLog.install();
   }
 
@@ -42,7 +42,7 @@ class LetterPdfRenderer {
     parse(xhtml);
   }
 
-  byte[] pdf(String xhtml) {
+  public byte[] pdf(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -38,6 +38,7 @@ import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.RETURN_AG
 import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.SCHEDULE_MEETING;
 import static uk.cspr.workflow.rapidreview.RapidReviewProcess.Elements.WRITE_CHAIR_REPORT;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.lcspr.Methodology;
 import uk.cspr.workflow.lcspr.PublicationDecision;
 import uk.cspr.workflow.lcspr.ReviewerSource;
+import uk.cspr.workflow.learning.RecommendationStatus;
+import uk.cspr.workflow.learning.Recommendations;
 import uk.cspr.workflow.nonserious.NonSeriousCaseRequestProcess;
 import uk.cspr.workflow.nonserious.RequestCategory;
 import uk.cspr.workflow.nonserious.ReviewDecision;
@@ -325,9 +328,23 @@ final class DemoStages {
     LcsprProcess.Vars.DRAFT_CONTENTS.forEach(field -> draft.put(field, true));
     s.at(draftAt, "10:00").complete(SUBMIT_DRAFT_REPORT, pairs(draft));
     s.at(draftAt - 5, "10:00").complete(GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
-    return progressReported(s.at(draftAt - 8, "10:00").complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
+    DemoScript finalReport = s.at(draftAt - 8, "10:00");
+    return progressReported(finalReport.complete(SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1",
         "finalReportChanges", "Timeline clarified",
-        LearningVariables.CASE_THEMES, CaseData.json(new ArrayList<>(List.of("neglect", "information-sharing", "professional-curiosity")))));
+        LearningVariables.CASE_THEMES, CaseData.json(new ArrayList<>(List.of("neglect", "information-sharing", "professional-curiosity"))),
+        Recommendations.RECOMMENDATIONS,
+        recommendations(LocalDate.parse(finalReport.today()))));
+  }
+
+  /** Two recommendations of a demo report: one open, one the partners do not accept. */
+  static List<Map<String, Object>> recommendations(LocalDate reportDate) {
+    return List.of(
+        Map.of(Recommendations.TEXT, "Strategy meetings include the health visitor and the school nurse",
+            Recommendations.OWNER, "Designated nurse, ICB", Recommendations.DUE_DATE, reportDate.plusMonths(6).toString()),
+        Map.of(Recommendations.TEXT, "A new multi-agency neglect screening tool",
+            Recommendations.OWNER, "Head of service, children's services", Recommendations.DUE_DATE, reportDate.plusMonths(9).toString(),
+            Recommendations.STATUS, RecommendationStatus.NOT_ACCEPTED.name(),
+            Recommendations.REASON, "The neglect strategy already provides a screening tool"));
   }
 
   /** The partners endorse the final report and decide to publish it in full {@code workingDaysAgo}. */

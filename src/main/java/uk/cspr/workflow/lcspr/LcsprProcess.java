@@ -76,6 +76,7 @@ public final class LcsprProcess {
     public static final String SEND_REPORT_TO_YOUTH_JUSTICE_BOARD = "serviceTask_sendReportToYouthJusticeBoard";
     public static final String AVAILABLE_FOR_ONE_YEAR = "intermediateCatchEvent_availableForOneYear";
     public static final String REVIEW_REPORT_AVAILABILITY = "userTask_reviewReportAvailability";
+    public static final String SHARE_LEARNING = "userTask_shareLearning";
     public static final String AGREE_ACTION_PLAN = "userTask_agreeActionPlan";
     public static final String ACTION_PLAN_REVIEW_DUE = "intermediateCatchEvent_actionPlanReviewDue";
     public static final String REVIEW_ACTION_PLAN = "userTask_reviewActionPlan";

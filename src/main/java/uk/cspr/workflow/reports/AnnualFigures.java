@@ -18,6 +18,8 @@ import uk.cspr.workflow.learning.CaseThemes;
 import uk.cspr.workflow.learning.ThemeTypology;
 import uk.cspr.workflow.lcspr.ActionStatus;
 import uk.cspr.workflow.lcspr.LcsprProcess;
+import uk.cspr.workflow.learning.RecommendationStatus;
+import uk.cspr.workflow.learning.Recommendations;
 import uk.cspr.workflow.nonserious.NonSeriousCaseRequestProcess;
 import uk.cspr.workflow.nonserious.ReviewDecision;
 import uk.cspr.workflow.notification.NotificationProcess;
@@ -111,7 +113,8 @@ class AnnualFigures {
   private void lcsprs(Figures.Builder figures, String partnership, ReportPeriod period) {
     List<FlowHistory.Instance> reviews = history.instances(LcsprProcess.KEY, partnership, period,
         LcsprProcess.Vars.STATUTORY, LcsprProcess.Vars.LCSPR_DECIDED_AT, LcsprProcess.Vars.PUBLISHED_AT,
-        LcsprProcess.Vars.PUBLICATION_DUE_AT, LcsprProcess.Vars.DELAY_NOTICES, LcsprProcess.Vars.ACTION_PLAN);
+        LcsprProcess.Vars.PUBLICATION_DUE_AT, LcsprProcess.Vars.DELAY_NOTICES, LcsprProcess.Vars.ACTION_PLAN,
+        Recommendations.RECOMMENDATIONS);
     List<FlowHistory.Instance> commissioned = reviews.stream().filter(c -> period.contains(c.startedAt())).toList();
     List<FlowHistory.Instance> published = sentIn(reviews, LcsprProcess.Vars.PUBLISHED_AT, period);
     List<Map<String, Object>> notices = reviews.stream()
@@ -137,6 +140,15 @@ class AnnualFigures {
             .toList()));
     figures.section("delayNotices", "Delay notices")
         .figure("sent", "Delay notices sent to the Panel and the Secretary of State", (long) notices.size());
+    Map<String, Long> recommendations = zeros(RecommendationStatus.values());
+    reviews.stream().flatMap(c -> records(c.get(Recommendations.RECOMMENDATIONS)).stream())
+        .filter(r -> r.get(Recommendations.MADE_ON) != null && period.contains(java.time.LocalDate.parse(
+            String.valueOf(r.get(Recommendations.MADE_ON))).atStartOfDay(ReportPeriod.LONDON).toInstant()))
+        .forEach(r -> recommendations.merge(String.valueOf(r.get(Recommendations.STATUS)), 1L, Long::sum));
+    figures.section("recommendations", "Recommendations of the local reviews")
+        .byKind("madeByStatus", "Recommendations made in the period, by their status now", recommendations, Map.of(
+            RecommendationStatus.OPEN.name(), "open", RecommendationStatus.IN_PROGRESS.name(), "in progress",
+            RecommendationStatus.IMPLEMENTED.name(), "implemented", RecommendationStatus.NOT_ACCEPTED.name(), "not accepted"));
     figures.section("actions", "Actions of the action plans")
         .byKind("dueByStatus", "Actions due in the period", actions, Map.of(
             ActionStatus.NOT_STARTED.name(), "not started", ActionStatus.IN_PROGRESS.name(), "in progress",

@@ -22,7 +22,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.cspr.workflow.cases.CaseData;
+import uk.cspr.workflow.cases.FieldMessages;
 import uk.cspr.workflow.cases.InvalidCaseDataException;
 import uk.cspr.workflow.support.CaseHistory;
 import uk.cspr.workflow.support.CsprSpringBootTest;
@@ -112,12 +117,14 @@ class LcsprProcessTest {
     assertThat(task(review, GIVE_PANEL_FEEDBACK).getDueDate()).isEqualTo(endOf("2027-04-22"));
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Clarify the timeline of health visits.");
     complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "Timeline clarified",
-        "caseThemes", List.of("neglect"));
+        "caseThemes", List.of("neglect"),
+        "reviewRecommendations", recommendations());
     assertThatThrownBy(() -> complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false"))
         .hasMessageContaining("finalReportComments: is required when the report is not endorsed");
     complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false", "finalReportComments", "Shorten the background");
     EngineClock.setTo("2027-05-03T10:00");
-    complete(review, REVISE_FINAL_REPORT, "finalReportReference", "DOC-FINAL-2", "finalReportChanges", "Partners' comments");
+    complete(review, REVISE_FINAL_REPORT, "finalReportReference", "DOC-FINAL-2", "finalReportChanges", "Partners' comments",
+        "reviewRecommendations", recommendations());
     complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "true");
     complete(review, DECIDE_PUBLICATION, "publicationDecision", "FULL_REPORT", "publicationImpactConsidered", true);
 
@@ -132,6 +139,12 @@ class LcsprProcessTest {
     EngineClock.setTo("2027-07-15T12:00");
     publish(review, "2027-07-15");
     assertThat(variable(review, "availableUntil")).isEqualTo(endOf("2028-07-15"));
+    // 7-minute briefing (issue 19.3): 20 working days after publication on Thu 15 Jul 2027 is Thu 12 Aug
+    Task briefing = task(review, SHARE_LEARNING);
+    assertThat(briefing.getName()).isEqualTo(review.getBusinessKey() + " · Share the learning: 7-minute briefing — due 12 Aug 2027");
+    assertThat(briefing.getDueDate()).isEqualTo(endOf("2027-08-12"));
+    assertThat(candidateGroups(briefing)).containsExactly("business-unit");
+    complete(review, SHARE_LEARNING, "briefingSharings", List.of(sharing("2027-07-15")));
     assertThat(queued(review)).extracting(Queued::activityId, Queued::to)
         .contains(tuple(SUBMIT_TO_NSPCC, "NSPCC"), tuple(SEND_REPORT_TO_YOUTH_JUSTICE_BOARD, "BUSINESS_UNIT"));
 
@@ -142,12 +155,15 @@ class LcsprProcessTest {
     assertThat(task(review, REVIEW_ACTION_PLAN)).as("monitoring every 3 months").isNull();
     EngineClock.setTo("2027-10-15T12:01");
     Jobs.executeDue(management, review.getId());
-    complete(review, REVIEW_ACTION_PLAN, "actionPlan", List.of(action("Audit strategy meeting attendance", "IN_PROGRESS")));
+    complete(review, REVIEW_ACTION_PLAN, "actionPlan", List.of(action("Audit strategy meeting attendance", "IN_PROGRESS")),
+        "recommendationProgress", progress("IN_PROGRESS"));
     assertThat(variable(review, "actionPlanComplete")).isEqualTo(false);
     EngineClock.setTo("2028-01-15T12:02");
     Jobs.executeDue(management, review.getId());
-    complete(review, REVIEW_ACTION_PLAN, "actionPlan", List.of(action("Audit strategy meeting attendance", "COMPLETE")));
-    complete(review, SIGN_OFF_ACTION_PLAN, "actionPlanSignedOff", true, "independentScrutinyRequested", "true");
+    complete(review, REVIEW_ACTION_PLAN, "actionPlan", List.of(action("Audit strategy meeting attendance", "COMPLETE")),
+        "recommendationProgress", progress("IN_PROGRESS"));
+    complete(review, SIGN_OFF_ACTION_PLAN, "actionPlanSignedOff", true, "independentScrutinyRequested", "true",
+        "recommendationProgress", progress("IMPLEMENTED"));
     complete(review, AUDIT_IMPROVEMENTS, "auditDate", "2028-02-01", "improvementsEmbedded", "true",
         "auditFindings", "Attendance audited in 20 cases");
 
@@ -162,7 +178,7 @@ class LcsprProcessTest {
     BpmnAwareTests.assertThat(review).isEnded().hasPassedInOrder(
         INFORM_PANEL_OF_DECISION, COMMISSION_REVIEWER, INFORM_PANEL_OF_REVIEWER, AGREE_TERMS_OF_REFERENCE,
         ENDORSE_TERMS_OF_REFERENCE, CONDUCT_REVIEW, ENDORSE_FINAL_REPORT, DECIDE_PUBLICATION, SEND_FINAL_REPORT,
-        SEND_FINAL_REPORT_TO_PANEL, PUBLISH_REPORT, SUBMIT_TO_NSPCC, END_REVIEW_CLOSED);
+        SEND_FINAL_REPORT_TO_PANEL, PUBLISH_REPORT, SUBMIT_TO_NSPCC, SHARE_LEARNING, END_REVIEW_CLOSED);
     assertThat(variable(review, "lcsprOutcome")).isEqualTo("REVIEW_CLOSED");
     assertThat(variable(review, "deadlinesBreached")).asList().isEmpty();
     assertThat(OutboxLog.forCase(jdbc, review.getBusinessKey()))
@@ -332,7 +348,8 @@ class LcsprProcessTest {
     submitDraft(review);
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Fine");
     complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
-        "caseThemes", List.of("neglect"));
+        "caseThemes", List.of("neglect"),
+        "reviewRecommendations", recommendations());
     assertThat(management.createJobQuery().processInstanceId(review.getId()).activityId(PROGRESS_REQUEST).count()).isZero();
 
     assertThatThrownBy(() -> start(true, Map.of("progressRequestInterval", "monthly")))
@@ -489,7 +506,8 @@ class LcsprProcessTest {
     submitDraft(review);
     complete(review, GIVE_PANEL_FEEDBACK, "panelFeedback", "Fine");
     complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
-        "caseThemes", List.of("neglect"));
+        "caseThemes", List.of("neglect"),
+        "reviewRecommendations", recommendations());
     complete(review, ENDORSE_FINAL_REPORT, "finalReportEndorsed", "true");
     EngineClock.setTo("2027-07-16T00:00:30");
     Jobs.executeDue(management, review.getId()); // warning and six-month timers
@@ -688,6 +706,17 @@ class LcsprProcessTest {
     complete(review, UPDATE_PLANNED_PUBLICATION_DATE, values);
   }
 
+  /** One recommendation of the final report (R1), due after every report date of these tests. */
+  static List<Map<String, Object>> recommendations() {
+    return List.of(Map.of("recommendation", "Strategy meetings include the health visitor", "owner", "Designated nurse, ICB",
+        "dueDate", "2027-12-01"));
+  }
+
+  /** The monitoring or sign-off form's answer for the one recommendation. */
+  static List<Map<String, Object>> progress(String status) {
+    return List.of(Map.of("number", "R1", "status", status));
+  }
+
   static Map<String, Object> action(String action, String status) {
     Map<String, Object> values = new HashMap<>(Map.of("action", action, "owner", "Head of safeguarding, Police",
         "dueDate", "2027-12-01", "recommendation", "R1"));
@@ -695,6 +724,201 @@ class LcsprProcessTest {
       values.put("status", status);
     }
     return values;
+  }
+
+  // ------------------------------------------------------------------ recommendations and the 7-minute briefing (issue 19)
+
+  @Test
+  void recommendationsAreCheckedNumberedAndOfferedToTheActionPlan() {
+    EngineClock.setTo("2027-04-20T10:00");
+    ProcessInstance review = atFinalReport();
+    assertThatThrownBy(() -> submitFinalReport(review, List.of(Map.of("owner", "Designated nurse, ICB", "dueDate", "2027-12-01"))))
+        .hasMessageContaining("reviewRecommendations[1].recommendation: is required");
+    assertThatThrownBy(() -> submitFinalReport(review, List.of(recommendation("Audit", "2027-04-19", null, null))))
+        .hasMessageContaining("reviewRecommendations[1].dueDate: cannot be before the report");
+    assertThatThrownBy(() -> submitFinalReport(review, List.of(recommendation("Audit", "2027-12-01", "DONE", null))))
+        .hasMessageContaining("reviewRecommendations[1].status: must be one of the options offered");
+    assertThatThrownBy(() -> submitFinalReport(review, List.of(recommendation("Audit", "2027-12-01", null, null),
+        recommendation("A new screening tool", "2027-12-01", "NOT_ACCEPTED", null))))
+        .hasMessageContaining("reviewRecommendations[2].reason: is required when a recommendation is not accepted");
+    assertThatThrownBy(() -> submitFinalReport(review, List.of()))
+        .hasMessageContaining("reviewRecommendations: must have between 1 and 50 entries");
+    assertThatThrownBy(() -> submitFinalReport(review, List.of(Map.of("owner", "Designated nurse, ICB", "dueDate", "2027-12-01"))))
+        .isInstanceOfSatisfying(InvalidCaseDataException.class, refusal -> assertThat(FieldMessages.sentence(refusal))
+            .isEqualTo("Recommendation (entry 1 of Recommendations) is required: fill it in."));
+    assertThat(task(review, SUBMIT_FINAL_REPORT)).as("refused: the step stays open").isNotNull();
+
+    submitFinalReport(review, List.of(recommendation("Strategy meetings include the health visitor", "2027-04-20", null, null),
+        recommendation("A new screening tool", "2027-12-01", "NOT_ACCEPTED", "The neglect strategy has one")));
+    assertThat(recommendationsOf(review)).containsExactly(
+        "R1 | Strategy meetings include the health visitor | Designated nurse, ICB | 2027-04-20 | OPEN | null | 2027-04-20",
+        "R2 | A new screening tool | Designated nurse, ICB | 2027-12-01 | NOT_ACCEPTED | The neglect strategy has one | 2027-04-20");
+
+    toStep(review, AGREE_ACTION_PLAN);
+    Task plan = task(review, AGREE_ACTION_PLAN);
+    assertThat(tasks.getVariableLocal(plan.getId(), "recommendationChoices")).asList().containsExactly(
+        Map.of("value", "R1", "label", "R1: Strategy meetings include the health visitor"),
+        Map.of("value", "R2", "label", "R2: A new screening tool"));
+  }
+
+  @Test
+  void everyActionAnswersARecommendationAndEveryAcceptedRecommendationHasAnAction() {
+    EngineClock.setTo("2027-04-20T10:00");
+    ProcessInstance review = atFinalReport();
+    submitFinalReport(review, List.of(recommendation("Strategy meetings include the health visitor", "2027-12-01", null, null),
+        recommendation("Schools record attendance concerns", "2027-12-01", null, null),
+        recommendation("A new screening tool", "2027-12-01", "NOT_ACCEPTED", "The neglect strategy has one")));
+    toStep(review, AGREE_ACTION_PLAN);
+
+    assertThatThrownBy(() -> agreePlan(review, List.of(linked("Audit", "R4"))))
+        .hasMessageContaining("actionPlan[1].recommendation: must be one of the review's recommendations");
+    assertThatThrownBy(() -> agreePlan(review, List.of(linked("Audit", ""))))
+        .hasMessageContaining("actionPlan[1].recommendation: is required");
+    assertThatThrownBy(() -> agreePlan(review, List.of(linked("Audit", "R1"))))
+        .hasMessageContaining("actionPlan: has no action for recommendation R2 (Schools record attendance concerns)");
+    agreePlan(review, List.of(linked("Audit strategy meetings", "R1"), linked("Attendance guidance", "R2"),
+        linked("Second audit", "R1")));
+    assertThat(task(review, AGREE_ACTION_PLAN)).isNull();
+    assertThat(CaseData.<Map<String, Object>>list(variable(review, "actionPlan")).stream().map(a -> a.get("recommendation")))
+        .containsExactly("R1", "R2", "R1");
+  }
+
+  @Test
+  void monitoringAndSignOffUpdateEachRecommendationsStatus() {
+    EngineClock.setTo("2027-04-20T10:00");
+    ProcessInstance review = atFinalReport();
+    submitFinalReport(review, List.of(recommendation("Strategy meetings include the health visitor", "2027-12-01", null, null),
+        recommendation("Schools record attendance concerns", "2027-12-01", null, null)));
+    toStep(review, REVIEW_ACTION_PLAN);
+    Task monitoring = task(review, REVIEW_ACTION_PLAN);
+    assertThat(tasks.getVariable(monitoring.getId(), "recommendationProgress")).asList().containsExactly(
+        Map.of("number", "R1", "recommendation", "Strategy meetings include the health visitor", "status", "OPEN"),
+        Map.of("number", "R2", "recommendation", "Schools record attendance concerns", "status", "OPEN"));
+    List<Map<String, Object>> actions = List.of(linked("Audit", "R1", "IN_PROGRESS"), linked("Guidance", "R2", "IN_PROGRESS"));
+    assertThatThrownBy(() -> complete(review, REVIEW_ACTION_PLAN, "actionPlan", actions,
+        "recommendationProgress", List.of(Map.of("status", "IN_PROGRESS"))))
+        .hasMessageContaining("recommendationProgress: must have between 2 and 2 entries");
+    complete(review, REVIEW_ACTION_PLAN, "actionPlan", actions, "recommendationProgress", List.of(
+        Map.of("number", "R1", "status", "IN_PROGRESS"),
+        Map.of("number", "R2", "status", "NOT_ACCEPTED", "reason", "Schools already do this")));
+    assertThat(recommendationsOf(review)).extracting(line -> line.substring(0, line.lastIndexOf(" | ")))
+        .containsExactly("R1 | Strategy meetings include the health visitor | Designated nurse, ICB | 2027-12-01 | IN_PROGRESS | null",
+            "R2 | Schools record attendance concerns | Designated nurse, ICB | 2027-12-01 | NOT_ACCEPTED | Schools already do this");
+
+    toStep(review, SIGN_OFF_ACTION_PLAN);
+    assertThatThrownBy(() -> complete(review, SIGN_OFF_ACTION_PLAN, "actionPlanSignedOff", true,
+        "independentScrutinyRequested", "false", "recommendationProgress", List.of(Map.of("status", "IN_PROGRESS"),
+            Map.of("status", "NOT_ACCEPTED", "reason", "Schools already do this"))))
+        .hasMessageContaining("recommendationProgress[1].status: must be Implemented or Not accepted before the partners sign the plan off");
+    complete(review, SIGN_OFF_ACTION_PLAN, "actionPlanSignedOff", true, "independentScrutinyRequested", "false",
+        "recommendationProgress", List.of(Map.of("status", "IMPLEMENTED"),
+            Map.of("status", "NOT_ACCEPTED", "reason", "Schools already do this")));
+    assertThat(recommendationsOf(review)).extracting(line -> line.split(" \\| ")[4]).containsExactly("IMPLEMENTED", "NOT_ACCEPTED");
+  }
+
+  @Test
+  void theBriefingIsDraftedFromTheCaseWithoutTheIncidentSummaryAndItsSharingsAreKept() {
+    EngineClock.setTo("2027-04-20T10:00");
+    ProcessInstance review = atFinalReport();
+    submitFinalReport(review, List.of(recommendation("Strategy meetings include the health visitor", "2027-12-01", null, null)));
+    correlate(LcsprProcess.Messages.LEARNING_IDENTIFIED, review, Map.of());
+    complete(review, RECORD_LEARNING, "learningSummary", "Health visitors were not invited to strategy meetings");
+    toStep(review, PUBLISH_REPORT);
+    EngineClock.setTo("2027-07-15T12:00");
+    publish(review, "2027-07-15");
+    Task briefing = task(review, SHARE_LEARNING);
+    Map<String, Object> drafted = tasks.getVariables(briefing.getId());
+    assertThat((String) drafted.get("briefingBackground")).startsWith("North Lincolnshire Safeguarding Children Partnership carried out")
+        .contains("15 Jan 2027", "15 Jul 2027").doesNotContain("hospital", "north-lincolnshire");
+    assertThat(drafted.get("briefingLearning")).isEqualTo("• Health visitors were not invited to strategy meetings");
+    assertThat(drafted.get("briefingRecommendations"))
+        .isEqualTo("• R1: Strategy meetings include the health visitor (Designated nurse, ICB, by 1 Dec 2027)");
+    assertThat(drafted.get("briefingFurtherReading")).isEqualTo("The published report: https://www.northlincscmars.co.uk/reviews/nl-review");
+
+    assertThatThrownBy(() -> complete(review, SHARE_LEARNING, "briefingSharings", List.of(sharing("2027-07-16"))))
+        .hasMessageContaining("briefingSharings[1].sharedOn: cannot be in the future");
+    assertThatThrownBy(() -> complete(review, SHARE_LEARNING, "briefingSharings", List.of(sharing("2027-07-14"))))
+        .hasMessageContaining("briefingSharings[1].sharedOn: cannot be before the report was published");
+    assertThatThrownBy(() -> complete(review, SHARE_LEARNING, "briefingSharings", List.of(Map.of("audience", "Forum",
+        "method", "CARRIER_PIGEON", "sharedOn", "2027-07-15"))))
+        .hasMessageContaining("briefingSharings[1].method: must be one of the options offered");
+    tasks.setAssignee(briefing.getId(), "bu-sharer");
+    complete(review, SHARE_LEARNING, "briefingBackground", "A review of agencies' work with a baby.",
+        "briefingSharings", List.of(sharing("2027-07-15"), Map.of("audience", "Designated safeguarding leads' network",
+            "method", "EMAIL", "sharedOn", "2027-07-15")));
+    assertThat(((Map<?, ?>) variable(review, "briefing")).get("briefingBackground")).isEqualTo("A review of agencies' work with a baby.");
+    assertThat(((Map<?, ?>) variable(review, "briefing")).get("briefingRecommendations")).asString().startsWith("• R1: ");
+    assertThat(runtime.getVariables(review.getId())).as("the sections are kept in the briefing only")
+        .doesNotContainKeys("briefingBackground", "briefingLearning", "recommendationProgress");
+    assertThat(CaseData.<Map<String, Object>>list(variable(review, "briefingSharings")).stream()
+            .map(s -> s.get("audience") + " | " + s.get("method") + " | " + s.get("sharedOn") + " | " + s.get("recordedBy")))
+        .containsExactly("Humberside Police safeguarding forum | MEETING_OR_FORUM | 2027-07-15 | bu-sharer",
+            "Designated safeguarding leads' network | EMAIL | 2027-07-15 | bu-sharer");
+  }
+
+  /** A statutory review whose final report is due (the review's earlier steps are tested above). */
+  ProcessInstance atFinalReport() {
+    ProcessInstance review = start(true);
+    toStep(review, SUBMIT_FINAL_REPORT);
+    return review;
+  }
+
+  /** Moves the review from where it waits to step {@code to} (the steps between are tested above). */
+  void toStep(ProcessInstance review, String to) {
+    ActivityInstance now = runtime.getActivityInstance(review.getId());
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(review.getId());
+    if (to.equals(PUBLISH_REPORT)) {
+      modification = modification.startBeforeActivity(PUBLICATION_NOT_PAUSED);
+    }
+    modification = modification.startBeforeActivity(to);
+    for (ActivityInstance waiting : now.getChildActivityInstances()) {
+      modification = modification.cancelActivityInstance(waiting.getId());
+    }
+    for (TransitionInstance waiting : now.getChildTransitionInstances()) {
+      modification = modification.cancelTransitionInstance(waiting.getId());
+    }
+    modification.execute();
+  }
+
+  void submitFinalReport(ProcessInstance review, List<Map<String, Object>> recommendations) {
+    complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
+        "reviewRecommendations", recommendations);
+  }
+
+  void agreePlan(ProcessInstance review, List<Map<String, Object>> actions) {
+    complete(review, AGREE_ACTION_PLAN, "actionPlan", actions, "actionPlanSmart", true);
+  }
+
+  static Map<String, Object> recommendation(String text, String due, String status, String reason) {
+    Map<String, Object> values = new HashMap<>(Map.of("recommendation", text, "owner", "Designated nurse, ICB", "dueDate", due));
+    if (status != null) {
+      values.put("status", status);
+    }
+    if (reason != null) {
+      values.put("reason", reason);
+    }
+    return values;
+  }
+
+  static Map<String, Object> linked(String action, String recommendation) {
+    return linked(action, recommendation, null);
+  }
+
+  static Map<String, Object> linked(String action, String recommendation, String status) {
+    Map<String, Object> values = action(action, status);
+    values.put("recommendation", recommendation);
+    return values;
+  }
+
+  static Map<String, Object> sharing(String on) {
+    return Map.of("audience", "Humberside Police safeguarding forum", "method", "MEETING_OR_FORUM", "sharedOn", on);
+  }
+
+  List<String> recommendationsOf(ProcessInstance review) {
+    return CaseData.<Map<String, Object>>list(variable(review, "reviewRecommendations")).stream()
+        .map(r -> r.get("number") + " | " + r.get("recommendation") + " | " + r.get("owner") + " | " + r.get("dueDate")
+            + " | " + r.get("status") + " | " + r.get("reason") + " | " + r.get("madeOn"))
+        .toList();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -99,6 +99,9 @@ abstract class AnnualFiguresScenarios {
     assertThat(lcsprs.path("medianMonths").asDouble()).isEqualTo(monthsFromDecisionToPublication());
 
     assertThat(figures.path("sections").path("delayNotices").path("sent").asLong()).isZero();
+    assertThat(counts(figures.path("sections").path("recommendations").path("madeByStatus")))
+        .as("the published review's final report: one open, one not accepted").isEqualTo(Map.of(
+            "OPEN", 1L, "IN_PROGRESS", 0L, "IMPLEMENTED", 0L, "NOT_ACCEPTED", 1L));
     assertThat(counts(figures.path("sections").path("actions").path("dueByStatus"))).isEqualTo(Map.of(
         "NOT_STARTED", 0L, "IN_PROGRESS", 0L, "COMPLETE", 0L));
     JsonNode requests = figures.path("sections").path("nonSeriousRequests");

@@ -75,7 +75,14 @@ public final class TasklistForm {
         }
       }
       case "radio" -> element(id + "-" + optionIndex(component, answer)).click();
-      case "select" -> choose(id, optionLabel(component, answer));
+      case "select" -> {
+        if (component.has("valuesKey")) { // options from a case variable, labelled "<value>: …" (e.g. "R1: …")
+          choose(id, "starts-with(normalize-space(.), " + Browser.literal(answer + ": ") + ")", null);
+        } else {
+          String label = optionLabel(component, answer);
+          choose(id, "normalize-space(.)=" + Browser.literal(label), label);
+        }
+      }
       case "checklist" -> {
         for (Object value : (List<?>) answer) {
           WebElement box = element(id + "-" + optionIndex(component, value));
@@ -125,15 +132,18 @@ public final class TasklistForm {
     replace(element(id), time, Keys.TAB);
   }
 
-  /** Opens the dropdown of a form-js select (unless focus opened it already) and picks the option. */
-  private void choose(String id, String label) {
+  /**
+   * Opens the dropdown of a form-js select (unless focus opened it already) and picks the option
+   * the XPath predicate {@code matches}; nothing to do when it shows {@code label} already.
+   */
+  private void choose(String id, String matches, String label) {
     WebElement display = element(id + "-display");
-    if (label.equals(display.getText().strip())) {
+    if (label != null && label.equals(display.getText().strip())) {
       return;
     }
     By option = By.xpath("//*[substring(@id, string-length(@id) - string-length('-" + id + "-display') + 1) = '-" + id
         + "-display']/ancestor::div[contains(@class,'fjs-input-group')]/following-sibling::div[contains(@class,'fjs-select-anchor')]"
-        + "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=" + Browser.literal(label) + "]");
+        + "//*[contains(@class,'fjs-dropdownlist-item') and " + matches + "]");
     if (browser.all(option).isEmpty()) {
       display.click();
     }

@@ -297,7 +297,10 @@ class EveryStepInTasklistIT {
         .timer(LcsprProcess.Elements.PANEL_FEEDBACK_OVERDUE)
         .step(LcsprProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .step(LcsprProcess.Elements.GIVE_PANEL_FEEDBACK)
-        .step(LcsprProcess.Elements.SUBMIT_FINAL_REPORT, "caseThemes", List.of("neglect", "information-sharing", "professional-curiosity"))
+        .step(LcsprProcess.Elements.SUBMIT_FINAL_REPORT, "caseThemes", List.of("neglect", "information-sharing", "professional-curiosity"),
+            "reviewRecommendations", List.of(Map.of(
+            "recommendation", "Strategy meetings include the health visitor", "owner", "Designated nurse, ICB",
+            "dueDate", TasklistWalk.now().toLocalDate().plusMonths(6).toString())))
         .step(LcsprProcess.Elements.ENDORSE_FINAL_REPORT, "finalReportEndorsed", "false",
             "finalReportComments", "Shorten the background")
         .step(LcsprProcess.Elements.REVISE_FINAL_REPORT)
@@ -313,13 +316,18 @@ class EveryStepInTasklistIT {
         .step(LcsprProcess.Elements.SEND_FINAL_REPORT)
         .daysLater(21)
         .step(LcsprProcess.Elements.PUBLISH_REPORT, "publicationUrl", "https://www.partnership.example/reviews/walk")
+        .step(LcsprProcess.Elements.SHARE_LEARNING, "briefingSharings", List.of(Map.of("audience", "Humberside Police safeguarding forum",
+            "method", "MEETING_OR_FORUM", "sharedOn", TasklistWalk.now().toLocalDate().toString())))
         .step(LcsprProcess.Elements.AGREE_ACTION_PLAN, "actionPlan", List.of(Map.of("action", "Audit strategy meeting attendance",
-            "owner", "Head of safeguarding, Police", "dueDate", TasklistWalk.now().toLocalDate().plusMonths(6).toString())))
+            "recommendation", "R1", "owner", "Head of safeguarding, Police",
+            "dueDate", TasklistWalk.now().toLocalDate().plusMonths(6).toString())))
         .timer(LcsprProcess.Elements.ACTION_PLAN_REVIEW_DUE)
         .step(LcsprProcess.Elements.REVIEW_ACTION_PLAN, "actionPlan", List.of(Map.of("action", "Audit strategy meeting attendance",
-            "owner", "Head of safeguarding, Police", "dueDate", TasklistWalk.now().toLocalDate().plusMonths(6).toString(),
-            "status", "COMPLETE")))
-        .step(LcsprProcess.Elements.SIGN_OFF_ACTION_PLAN, "independentScrutinyRequested", "true")
+            "recommendation", "R1", "owner", "Head of safeguarding, Police",
+            "dueDate", TasklistWalk.now().toLocalDate().plusMonths(6).toString(), "status", "COMPLETE")),
+            "recommendationProgress", List.of(Map.of("status", "IMPLEMENTED")))
+        .step(LcsprProcess.Elements.SIGN_OFF_ACTION_PLAN, "independentScrutinyRequested", "true",
+            "recommendationProgress", List.of(Map.of("status", "IMPLEMENTED")))
         .step(LcsprProcess.Elements.AUDIT_IMPROVEMENTS, "improvementsEmbedded", "true")
         .timer(LcsprProcess.Elements.AVAILABLE_FOR_ONE_YEAR)
         .step(LcsprProcess.Elements.REVIEW_REPORT_AVAILABILITY, "reportRemainsAvailable", "false");

@@ -204,8 +204,24 @@ function documentsSection(found, taskId) {
       message));
 }
 
+/** The 7-minute briefing of the published review (issue 19.3), when there is one. */
+function briefingSection(found) {
+  const section = el('section', { class: 'cspr-case-briefing' });
+  getJson('/api/cases/' + encodeURIComponent(found.caseReference))
+    .then(file => {
+      if (file.briefing && file.briefing.pdf) {
+        section.replaceChildren(el('h4', {}, '7-minute briefing'), el('p', {}, el('a', {
+          class: 'cspr-briefing', href: apiRoot() + file.briefing.pdf, target: '_blank', rel: 'noopener',
+          title: 'Opens the briefing (PDF) in a new tab'
+        }, '7-minute briefing (PDF)')));
+      }
+    })
+    .catch(() => section.replaceChildren());
+  return section;
+}
+
 /** The parts of the tab after its heading, in order; each gets the case and the task and returns a node. */
-const SECTIONS = [documentsSection, lettersSection];
+const SECTIONS = [documentsSection, briefingSection, lettersSection];
 
 function render(node, taskId) {
   const tab = el('div', { class: 'cspr-case', style: 'padding:10px 15px' }, el('p', {}, 'Loading…'));
