@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +89,11 @@ public final class BriefingContent {
   }
 
   /** The briefing as last edited (the stored variable), each section over the generated one. */
-  public static Map<String, String> current(Map<String, Object> vars, String partnershipName, Map<String, String> labels) {
-    Map<String, String> sections = generated(vars, partnershipName, labels);
+  public static Map<String, String> current(Map<String, Object> vars, String partnershipName, Map<String, String> labels,
+      ThemeTypology typology) {
+    Map<String, String> allLabels = new HashMap<>(labels);
+    allLabels.putAll(typology.labels());
+    Map<String, String> sections = generated(vars, partnershipName, allLabels);
     if (vars.get(BRIEFING) instanceof Map<?, ?> edited) {
       SECTIONS.forEach(key -> {
         if (edited.containsKey(key)) {

@@ -40,10 +40,12 @@ class BriefingTask implements TaskListener {
 
   private final Partnerships partnerships;
   private final TaskFormCheck forms;
+  private final ThemeTypology typology;
 
-  BriefingTask(Partnerships partnerships, TaskFormCheck forms) {
+  BriefingTask(Partnerships partnerships, TaskFormCheck forms, ThemeTypology typology) {
     this.partnerships = partnerships;
     this.forms = forms;
+    this.typology = typology;
   }
 
   @Override
@@ -52,7 +54,7 @@ class BriefingTask implements TaskListener {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       String partnership = (String) instance.getVariable(CaseVariables.PARTNERSHIP);
       String name = partnerships.find(partnership).map(Partnerships.Partnership::name).orElse(partnership);
-      BriefingContent.current(instance.getVariables(), name, forms.optionLabels(task.getProcessDefinitionId()))
+      BriefingContent.current(instance.getVariables(), name, forms.optionLabels(task.getProcessDefinitionId()), typology)
           .forEach(instance::setVariable);
       return;
     }

@@ -28,9 +28,11 @@ class Briefings {
   private final TaskFormCheck forms;
   private final ProcessEngineConfigurationImpl engine;
   private final BriefingPdf pdf;
+  private final ThemeTypology typology;
 
   Briefings(CaseAccess access, CallerScope callerScope, HistoryService historyService, Partnerships partnerships,
-      TaskFormCheck forms, ProcessEngineConfigurationImpl engine, BriefingPdf pdf) {
+      TaskFormCheck forms, ProcessEngineConfigurationImpl engine, BriefingPdf pdf,
+      ThemeTypology typology) {
     this.access = access;
     this.callerScope = callerScope;
     this.historyService = historyService;
@@ -38,6 +40,7 @@ class Briefings {
     this.forms = forms;
     this.engine = engine;
     this.pdf = pdf;
+    this.typology = typology;
   }
 
   /** The PDF, or empty when the caller may not see the case or its review is not published. */
@@ -57,7 +60,7 @@ class Briefings {
           String name = partnerships.find(review.getTenantId()).map(Partnerships.Partnership::name).orElse(review.getTenantId());
           Map<String, String> labels = engine.getCommandExecutorTxRequired()
               .execute(context -> forms.optionLabels(review.getProcessDefinitionId()));
-          return Optional.of(pdf.pdf(caseReference, name, BriefingContent.current(vars, name, labels)));
+          return Optional.of(pdf.pdf(caseReference, name, BriefingContent.current(vars, name, labels, typology)));
         });
   }
 

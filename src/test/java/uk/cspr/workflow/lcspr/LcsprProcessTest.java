@@ -882,7 +882,7 @@ class LcsprProcessTest {
 
   void submitFinalReport(ProcessInstance review, List<Map<String, Object>> recommendations) {
     complete(review, SUBMIT_FINAL_REPORT, "finalReportReference", "DOC-FINAL-1", "finalReportChanges", "None",
-        "reviewRecommendations", recommendations);
+        "caseThemes", List.of("neglect"), "reviewRecommendations", recommendations);
   }
 
   void agreePlan(ProcessInstance review, List<Map<String, Object>> actions) {
