@@ -10,7 +10,10 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,14 +55,12 @@ abstract class AnnualFiguresScenarios {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
   @Autowired WorkingDays workingDays;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void aYearOfCases() {
-    if (identity.createGroupQuery().groupId(NATIONAL).count() == 0) {
-      identity.saveGroup(identity.newGroup(NATIONAL));
-    }
     TestUsers.user(identity, "pw", "figures-admin", CsprGroups.ADMIN);
     TestUsers.user(identity, "pw", "figures-national", NATIONAL);
     TestUsers.user(identity, "pw", "figures-bu", CsprGroups.BUSINESS_UNIT, NL);
@@ -169,6 +170,48 @@ abstract class AnnualFiguresScenarios {
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  @Test
+  void theYearlyReportIsAPdfWithEverySectionOfTheFigures() throws java.io.IOException {
+    JsonNode figures = get("figures-bu", "/api/reports/annual?partnership=" + NL + "&" + YEAR);
+    for (ResponseEntity<byte[]> pdf : List.of(
+        bytes("figures-bu", "/api/reports/annual?partnership=" + NL + "&" + YEAR + "&format=pdf", MediaType.ALL),
+        bytes("figures-bu", "/api/reports/annual?partnership=" + NL + "&" + YEAR, MediaType.APPLICATION_PDF))) {
+      assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+      assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo("yearly-figures-2026-04-01-to-2027-03-31.pdf");
+      String text = pdfText(pdf.getBody()).replaceAll("-\\s+", "-").replaceAll("\\s+", " ");
+      assertThat(text).contains("Yearly figures of child safeguarding practice reviews",
+          "North Lincolnshire Safeguarding Children Partnership", "1 Apr 2026 to 31 Mar 2027")
+          .doesNotContain("NOTIFY_AND_RAPID_REVIEW", "referralsReceived", "null");
+      assertThat(figures.path("tables")).hasSize(figures.path("sections").size());
+      for (JsonNode table : figures.path("tables")) {
+        assertThat(text).contains(table.path("title").asText());
+        for (JsonNode line : table.path("lines")) {
+          String value = line.path("value").isNull() ? YearlyReportPdf.NOTHING_TO_MEASURE : line.path("value").asText().replaceAll("\\.0$", "");
+          assertThat(text).contains(line.path("label").asText() + " " + value + " ");
+        }
+      }
+    }
+    assertThat(bytes("figures-agency", "/api/reports/annual?partnership=" + NL + "&" + YEAR + "&format=pdf", MediaType.ALL)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(bytes("figures-bu", "/api/reports/annual?partnership=bolton&" + YEAR + "&format=pdf", MediaType.ALL)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    String sideBySide = pdfText(bytes("figures-national", "/api/reports/annual?partnership=all&" + YEAR + "&format=pdf", MediaType.ALL).getBody());
+    assertThat(sideBySide).contains("North Lincolnshire Safeguarding Children Partnership", "Bolton Safeguarding Children Partnership");
+  }
+
+  @Test
+  void theNationalGroupIsCreatedWithCockpitAccessOnly() {
+    assertThat(identity.createGroupQuery().groupId(NATIONAL).singleResult().getName()).isEqualTo("National reviewers (yearly figures only)");
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn(NATIONAL).list())
+        .as("Cockpit, and reading its own group as the engine lets every group")
+        .extracting(grant -> grant.getResourceType() + " " + grant.getResourceId() + " "
+            + java.util.Arrays.toString(grant.getPermissions(new Permissions[] {Permissions.ACCESS, Permissions.READ, Permissions.UPDATE,
+                Permissions.CREATE, Permissions.DELETE, Permissions.READ_HISTORY, Permissions.READ_INSTANCE})))
+        .containsExactlyInAnyOrder(Resources.APPLICATION.resourceType() + " cockpit [ACCESS]",
+            Resources.GROUP.resourceType() + " " + NATIONAL + " [READ]");
+  }
+
   /** The published LCSPR's months from the decision to publication, as the case records them. */
   private double monthsFromDecisionToPublication() {
     var lcspr = history.createHistoricVariableInstanceQuery().processDefinitionKey(LcsprProcess.KEY).tenantIdIn(NL)
@@ -196,6 +239,18 @@ abstract class AnnualFiguresScenarios {
     HttpHeaders headers = new HttpHeaders();
     headers.setAccept(List.of(accept));
     return http.withBasicAuth(user, "pw").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  private ResponseEntity<byte[]> bytes(String user, String path, MediaType accept) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(accept));
+    return http.withBasicAuth(user, "pw").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
+  static String pdfText(byte[] pdf) throws java.io.IOException {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
   }
 
   private static Map<String, Long> counts(JsonNode node) {
