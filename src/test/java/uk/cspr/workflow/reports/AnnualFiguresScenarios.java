@@ -77,36 +77,36 @@ abstract class AnnualFiguresScenarios {
     assertThat(figures.path("partnershipName").asText()).isEqualTo("North Lincolnshire Safeguarding Children Partnership");
 
     JsonNode notifications = figures.path("sections").path("notifications");
-    assertThat(notifications.path("referralsReceived").asLong()).as("four this year, one the year before").isEqualTo(4);
+    assertThat(notifications.path("referralsReceived").asLong()).as("seven this year, one the year before").isEqualTo(7);
     assertThat(counts(notifications.path("decisionsByOutcome"))).isEqualTo(Map.of(
-        "NOTIFY_AND_RAPID_REVIEW", 3L, "NO_FURTHER_ACTION", 1L, "SINGLE_AGENCY_REVIEW", 0L, "MULTI_AGENCY_REVIEW", 0L));
-    assertThat(notifications.path("panelNotifications").asLong()).isEqualTo(3);
-    assertThat(notifications.path("panelNotificationsWithin5WorkingDays").asLong()).as("one sent 7 working days after awareness").isEqualTo(2);
+        "NOTIFY_AND_RAPID_REVIEW", 5L, "NO_FURTHER_ACTION", 2L, "SINGLE_AGENCY_REVIEW", 0L, "MULTI_AGENCY_REVIEW", 0L));
+    assertThat(notifications.path("panelNotifications").asLong()).isEqualTo(5);
+    assertThat(notifications.path("panelNotificationsWithin5WorkingDays").asLong()).as("one sent 7 working days after awareness").isEqualTo(4);
 
     JsonNode rapidReviews = figures.path("sections").path("rapidReviews");
-    assertThat(rapidReviews.path("started").asLong()).isEqualTo(3);
-    assertThat(rapidReviews.path("submittedToPanel").asLong()).isEqualTo(2);
-    assertThat(rapidReviews.path("submittedWithin15WorkingDays").asLong()).isEqualTo(1);
-    assertThat(rapidReviews.path("medianWorkingDays").asDouble()).as("sent after 9 and 20 working days").isEqualTo(14.5);
+    assertThat(rapidReviews.path("started").asLong()).isEqualTo(5);
+    assertThat(rapidReviews.path("submittedToPanel").asLong()).isEqualTo(4);
+    assertThat(rapidReviews.path("submittedWithin15WorkingDays").asLong()).isEqualTo(3);
+    assertThat(rapidReviews.path("medianWorkingDays").asDouble()).as("sent after 9, 9, 9 and 20 working days").isEqualTo(9.0);
 
     assertThat(counts(figures.path("sections").path("panelAnswers").path("byKind"))).isEqualTo(Map.of(
-        "LOCAL_DECISION_STANDS", 1L, "NATIONAL_REVIEW", 0L, "FURTHER_INFORMATION_REQUESTED", 0L));
+        "LOCAL_DECISION_STANDS", 3L, "NATIONAL_REVIEW", 0L, "FURTHER_INFORMATION_REQUESTED", 0L));
 
     JsonNode lcsprs = figures.path("sections").path("lcsprs");
-    assertThat(lcsprs.path("commissioned").asLong()).as("one after a rapid review, one agreed on a request").isEqualTo(2);
-    assertThat(lcsprs.path("commissionedStatutory").asLong()).isEqualTo(1);
-    assertThat(lcsprs.path("published").asLong()).isEqualTo(1);
-    assertThat(lcsprs.path("publishedWithin6Months").asLong()).isEqualTo(1);
+    assertThat(lcsprs.path("commissioned").asLong()).as("three after a rapid review, one agreed on a request").isEqualTo(4);
+    assertThat(lcsprs.path("commissionedStatutory").asLong()).isEqualTo(3);
+    assertThat(lcsprs.path("published").asLong()).isEqualTo(2);
+    assertThat(lcsprs.path("publishedWithin6Months").asLong()).isEqualTo(2);
     assertThat(lcsprs.path("medianMonths").asDouble()).isEqualTo(monthsFromDecisionToPublication());
 
-    assertThat(figures.path("sections").path("delayNotices").path("sent").asLong()).isZero();
-    assertThat(counts(figures.path("sections").path("actions").path("dueByStatus"))).isEqualTo(Map.of(
-        "NOT_STARTED", 0L, "IN_PROGRESS", 0L, "COMPLETE", 0L));
+    assertThat(figures.path("sections").path("delayNotices").path("sent").asLong()).isEqualTo(1);
+    assertThat(counts(figures.path("sections").path("actions").path("dueByStatus"))).as("the fourth action is due after the year")
+        .isEqualTo(Map.of("NOT_STARTED", 1L, "IN_PROGRESS", 1L, "COMPLETE", 1L));
     JsonNode requests = figures.path("sections").path("nonSeriousRequests");
     assertThat(requests.path("received").asLong()).isEqualTo(1);
     assertThat(counts(requests.path("byDecision"))).isEqualTo(Map.of(
         "LCSPR_NON_STATUTORY", 1L, "SINGLE_AGENCY_REVIEW", 0L, "MULTI_AGENCY_LEARNING_REVIEW", 0L, "NOT_AGREED", 0L));
-    assertThat(counts(figures.path("sections").path("parallelReviews").path("byKind"))).isEmpty();
+    assertThat(counts(figures.path("sections").path("parallelReviews").path("byKind"))).as("a domestic homicide review identified").isEqualTo(Map.of("DOMESTIC_HOMICIDE_REVIEW", 1L));
 
     long escalations = history.createHistoricActivityInstanceQuery().activityId(NotificationProcess.Elements.ESCALATE_MISSED_DEADLINE)
         .tenantIdIn(NL).list().stream()
@@ -124,10 +124,11 @@ abstract class AnnualFiguresScenarios {
       assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
       assertThat(csv.getBody()).startsWith("Partnership,From,To,Section,Figure,Value\r\n")
           .contains("\"North Lincolnshire Safeguarding Children Partnership\",2026-04-01,2027-03-31,"
-              + "\"Referrals and notifications\",\"Referrals received\",\"4\"\r\n")
-          .contains("\"Notifications to the Panel within 5 working days of awareness\",\"2\"")
-          .contains("\"Rapid reviews submitted within 15 working days of the notification\",\"1\"")
-          .contains("\"Local reviews published within 6 months of the decision\",\"1\"")
+              + "\"Referrals and notifications\",\"Referrals received\",\"7\"\r\n")
+          .contains("\"Notifications to the Panel within 5 working days of awareness\",\"4\"")
+          .contains("\"Rapid reviews submitted within 15 working days of the notification\",\"3\"")
+          .contains("\"Local reviews published within 6 months of the decision\",\"2\"")
+          .contains("\"Delay notices sent to the Panel and the Secretary of State\",\"1\"")
           .doesNotContain("NOTIFY_AND_RAPID_REVIEW", "lcsprs", "panelNotifications");
     }
   }
@@ -152,7 +153,7 @@ abstract class AnnualFiguresScenarios {
       Map<String, Long> referrals = new java.util.HashMap<>();
       all.path("partnerships").forEach(p -> referrals.put(p.path("partnership").asText(),
           p.path("sections").path("notifications").path("referralsReceived").asLong()));
-      assertThat(referrals).as(everyPartnership).containsEntry(NL, 4L).containsEntry("bolton", 1L);
+      assertThat(referrals).as(everyPartnership).containsEntry(NL, 7L).containsEntry("bolton", 1L);
     }
   }
 
@@ -212,17 +213,18 @@ abstract class AnnualFiguresScenarios {
             Resources.GROUP.resourceType() + " " + NATIONAL + " [READ]");
   }
 
-  /** The published LCSPR's months from the decision to publication, as the case records them. */
+  /** The median months from the decision to publication of the published LCSPRs, as the cases record them. */
   private double monthsFromDecisionToPublication() {
-    var lcspr = history.createHistoricVariableInstanceQuery().processDefinitionKey(LcsprProcess.KEY).tenantIdIn(NL)
-        .variableName(LcsprProcess.Vars.PUBLISHED_AT).singleResult();
-    Date published = (Date) lcspr.getValue();
-    Date decided = (Date) history.createHistoricVariableInstanceQuery().processInstanceId(lcspr.getProcessInstanceId())
-        .variableName(LcsprProcess.Vars.LCSPR_DECIDED_AT).singleResult().getValue();
-    double months = Duration.between(decided.toInstant(), published.toInstant()).toHours() / 24.0 / (365.25 / 12);
-    assertThat(months).as("decided about 76 working days before publication").isBetween(3.0, 4.5);
-    assertThat(LocalDate.ofInstant(published.toInstant(), EngineClock.LONDON)).isBetween(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-03-24"));
-    return Math.round(months * 10) / 10.0;
+    List<Double> months = history.createHistoricVariableInstanceQuery().processDefinitionKey(LcsprProcess.KEY).tenantIdIn(NL)
+        .variableName(LcsprProcess.Vars.PUBLISHED_AT).list().stream()
+        .map(published -> {
+          Date decided = (Date) history.createHistoricVariableInstanceQuery().processInstanceId(published.getProcessInstanceId())
+              .variableName(LcsprProcess.Vars.LCSPR_DECIDED_AT).singleResult().getValue();
+          return Duration.between(decided.toInstant(), ((Date) published.getValue()).toInstant()).toHours() / 24.0 / (365.25 / 12);
+        })
+        .toList();
+    assertThat(months).as("both decided about 76 working days before publication").hasSize(2).allSatisfy(m -> assertThat(m).isBetween(3.0, 4.5));
+    return Math.round((months.get(0) + months.get(1)) / 2 * 10) / 10.0;
   }
 
   private JsonNode get(String user, String path) {
