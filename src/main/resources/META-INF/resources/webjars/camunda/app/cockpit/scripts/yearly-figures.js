@@ -129,7 +129,7 @@ function sectionChart(section, report) {
   const max = Math.max(1, ...lines.flatMap(line => line.values.map(v => Number(v) || 0)));
   const legend = report.length > 1 ? report.length * 18 + 8 : 0;
   const graphic = svg('svg', {
-    width: labelWidth + barWidth + 60, height: lines.length * lineHeight + legend, role: 'img',
+    width: Math.max(labelWidth + barWidth + 60, labelWidth + 24 + 7 * Math.max(...report.map(f => f.partnershipName.length))), height: lines.length * lineHeight + legend, role: 'img',
     'aria-label': section.title + ' as a bar chart', class: 'cspr-figures-chart', 'data-section': section.key
   });
   lines.forEach((line, i) => {
