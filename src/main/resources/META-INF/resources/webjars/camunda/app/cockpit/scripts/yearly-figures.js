@@ -242,7 +242,8 @@ function renderPage(node) {
         area.replaceChildren(el('p', {}, 'You cannot see the figures of any partnership.'));
         return;
       }
-      show();
+      // the answer already holds the figures of the default choice (all of them, or the one)
+      renderFigures(area, answer, 'partnership=' + encodeURIComponent(partnership.value) + '&from=' + from.value + '&to=' + to.value);
     })
     .catch(error => area.replaceChildren(el('p', { class: 'text-danger' }, error.message)));
 }
