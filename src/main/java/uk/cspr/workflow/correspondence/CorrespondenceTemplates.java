@@ -16,7 +16,7 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Renders the e-mail bodies ({@code templates/email/<id>.html}) and letters ({@code
- * templates/letters/<id>.html}) of SPEC §5 with Thymeleaf in HTML mode. Text is always escaped
+ * templates/letters/<id>.html}) of SPEC §5, and other generated documents ({@code templates/documents/<id>.html}) with Thymeleaf in HTML mode. Text is always escaped
  * ({@code th:text}); case data never goes through {@code th:utext}. Templates in {@code
  * cspr.correspondence.template-directory}, when set, override the built-in ones.
  */
@@ -25,6 +25,7 @@ class CorrespondenceTemplates {
 
   static final String EMAIL = "email";
   static final String LETTERS = "letters";
+  static final String DOCUMENTS = "documents";
 
   /** Template ids are plain names: no paths, so an input parameter cannot reach other files. */
   private static final Pattern TEMPLATE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
@@ -65,6 +66,11 @@ class CorrespondenceTemplates {
   /** The letter {@code id} as XHTML, ready for the PDF renderer. */
   String letter(String id, Map<String, Object> model) {
     return render(LETTERS, id, model);
+  }
+
+  /** The document {@code id} ({@code templates/documents/}, e.g. the yearly report) as XHTML, ready for the PDF renderer. */
+  String document(String id, Map<String, Object> model) {
+    return render(DOCUMENTS, id, model);
   }
 
   private String render(String folder, String id, Map<String, Object> model) {

@@ -20,8 +20,9 @@ import uk.cspr.workflow.config.Partnerships;
 
 /**
  * {@code GET /api/reports/annual?partnership=&from=&to=} (issue 19.4, 19.5): a partnership's yearly
- * figures as JSON, or as CSV (one row per figure, plain-English labels) with {@code Accept:
- * text/csv} or {@code format=csv}. {@code partnership=all}, or none for a caller who reads several,
+ * figures as JSON, as CSV (one row per figure, plain-English labels) with {@code Accept:
+ * text/csv} or {@code format=csv}, or as the yearly report's PDF ({@link YearlyReportPdf}) with
+ * {@code Accept: application/pdf} or {@code format=pdf}. {@code partnership=all}, or none for a caller who reads several,
  * gives every readable partnership side by side. Read-only; authenticated by {@code
  * security.ApiAuthenticationFilter}; who reads what is {@link ReportAccess}'s to decide, then the
  * history is read as the system.
@@ -32,6 +33,9 @@ class AnnualReportController {
   static final String ALL = "all";
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+  /** What the answer is written as. */
+  enum Format { JSON, CSV, PDF }
+
   /** Several partnerships' figures for one period. */
   record SideBySide(LocalDate from, LocalDate to, List<Figures> partnerships) {}
 
@@ -39,12 +43,14 @@ class AnnualReportController {
   private final AnnualFigures figures;
   private final Partnerships partnerships;
   private final CallerScope callerScope;
+  private final YearlyReportPdf pdf;
 
-  AnnualReportController(ReportAccess access, AnnualFigures figures, Partnerships partnerships, CallerScope callerScope) {
+  AnnualReportController(ReportAccess access, AnnualFigures figures, Partnerships partnerships, CallerScope callerScope, YearlyReportPdf pdf) {
     this.access = access;
     this.figures = figures;
     this.partnerships = partnerships;
     this.callerScope = callerScope;
+    this.pdf = pdf;
   }
 
   @GetMapping("/api/reports/annual")
@@ -55,15 +61,21 @@ class AnnualReportController {
       @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     ReportPeriod period = period(from, to);
-    boolean csv = csv(format, accept);
+    Format answer = format(format, accept);
     List<String> readable = access.readable();
     List<String> chosen = chosen(partnership, readable);
     List<Figures> report = callerScope.asSystem(() -> chosen.stream()
         .map(id -> figures.figures(id, partnerships.get(id).name(), period)).toList());
-    if (csv) {
+    String fileName = "yearly-figures-" + period.from() + "-to-" + period.to();
+    if (answer == Format.CSV) {
       return ResponseEntity.ok().contentType(CSV)
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yearly-figures-" + period.from() + "-to-" + period.to() + ".csv\"")
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".csv\"")
           .body(FiguresCsv.write(report));
+    }
+    if (answer == Format.PDF) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".pdf\"")
+          .body(pdf.pdf(report, period, ClockUtil.getCurrentTime().toInstant()));
     }
     boolean single = report.size() == 1 && !ALL.equals(partnership);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -100,14 +112,18 @@ class AnnualReportController {
     return new ReportPeriod(from, to);
   }
 
-  private static boolean csv(String format, String accept) {
+  private static Format format(String format, String accept) {
     if (format != null && !format.isBlank()) {
       return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
-        case "csv" -> true;
-        case "json" -> false;
-        default -> throw new InvalidParameterException("format", "must be csv or json");
+        case "csv" -> Format.CSV;
+        case "pdf" -> Format.PDF;
+        case "json" -> Format.JSON;
+        default -> throw new InvalidParameterException("format", "must be csv, pdf or json");
       };
     }
-    return accept != null && accept.contains("text/csv");
+    if (accept != null && accept.contains("text/csv")) {
+      return Format.CSV;
+    }
+    return accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE) ? Format.PDF : Format.JSON;
   }
 }

@@ -71,5 +71,14 @@ final class AccessPolicy {
     return grants;
   }
 
+  /**
+   * The national group ({@code cspr.reports.national-group}, issue 19.5): Cockpit, where the yearly
+   * figures page is, and nothing else; no process, task or history permission and no tenant, so it
+   * reads only what {@code reports.ReportAccess} gives it (every partnership's figures).
+   */
+  static List<Grant> nationalGroupGrants(String group) {
+    return List.of(new Grant(group, Resources.APPLICATION, "cockpit", ACCESS));
+  }
+
   private AccessPolicy() {}
 }

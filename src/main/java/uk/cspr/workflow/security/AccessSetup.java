@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,28 +17,37 @@ import org.springframework.stereotype.Component;
 import uk.cspr.workflow.config.Partnerships;
 
 /**
- * Creates the groups, tenants and authorizations of SPEC §1 at start-up. Idempotent: an existing
+ * Creates the groups, tenants and authorizations of SPEC §1 at start-up, and the national group of
+ * the yearly figures when {@code cspr.reports.national-group} names one (issue 19.5). Idempotent: an existing
  * group, tenant or grant is left as it is, so administrators' later changes survive restarts.
  */
 @Component
 class AccessSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+  static final String NATIONAL_GROUP_NAME = "National reviewers (yearly figures only)";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final Partnerships partnerships;
   private final SecurityProperties securityProperties;
+  private final String nationalGroup;
 
   AccessSetup(
       IdentityService identityService,
       AuthorizationService authorizationService,
       Partnerships partnerships,
-      SecurityProperties securityProperties) {
+      SecurityProperties securityProperties,
+      @Value("${cspr.reports.national-group:}") String nationalGroup) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.partnerships = partnerships;
     this.securityProperties = securityProperties;
+    this.nationalGroup = nationalGroup == null ? "" : nationalGroup.strip();
+    if (CsprGroups.ALL.stream().anyMatch(group -> group.get(0).equals(this.nationalGroup))) {
+      throw new IllegalStateException("cspr.reports.national-group must be a group of its own, not '" + this.nationalGroup
+          + "': its members read every partnership's yearly figures");
+    }
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -46,6 +56,10 @@ class AccessSetup {
     CsprGroups.ALL.forEach(group -> createGroup(group.get(0), group.get(1)));
     partnerships.partnerships().forEach((id, partnership) -> createTenant(id, partnership.name()));
     AccessPolicy.grants().forEach(this::grant);
+    if (!nationalGroup.isEmpty()) {
+      createGroup(nationalGroup, NATIONAL_GROUP_NAME);
+      AccessPolicy.nationalGroupGrants(nationalGroup).forEach(this::grant);
+    }
     createFirstAdministrator();
   }
 

@@ -4,15 +4,20 @@ import static uk.cspr.workflow.demo.DemoStages.BOLTON;
 import static uk.cspr.workflow.demo.DemoStages.NL;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import uk.cspr.workflow.calendar.WorkingDays;
+import uk.cspr.workflow.lcspr.ActionStatus;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.nonserious.NonSeriousCaseRequestProcess;
 import uk.cspr.workflow.nonserious.ReviewDecision;
 import uk.cspr.workflow.notification.NotificationProcess;
+import uk.cspr.workflow.parallel.ParallelReviewProcess;
 
 /**
  * A year of North Lincolnshire's cases with known figures, played through the flows at past times
@@ -50,6 +55,54 @@ public final class YearOfCases {
       published.at(15, "10:00").complete(LcsprProcess.Elements.PUBLISH_REPORT, LcsprProcess.Vars.PUBLISHED_AT, published.today(),
           LcsprProcess.Vars.PUBLICATION_URL, "https://partnership.example/reviews/1", LcsprProcess.Vars.REVIEWER_NAMED_IN_PUBLICATION, true);
       published.finish();
+
+      // The same earlier in the year: published 145 working days ago (within 6 months), its action plan agreed
+      // the next day and monitored after the 3-month interval: of the actions due in the year one complete, one
+      // in progress, one not started; a fourth falls due after the year
+      DemoScript actionPlan = script();
+      DemoStages.lcsprStarted(actionPlan, NL, 230);
+      DemoStages.reviewStarted(actionPlan, 216, 213);
+      DemoStages.reviewConducted(actionPlan, 210, 180);
+      DemoStages.finalReportToSend(actionPlan, 160);
+      actionPlan.at(159, "11:00").complete(LcsprProcess.Elements.SEND_FINAL_REPORT, "reportDocumentReference",
+          "https://files.example/final-2", LcsprProcess.Vars.REPORT_READY_CONFIRMED, true);
+      actionPlan.at(145, "10:00").complete(LcsprProcess.Elements.PUBLISH_REPORT, LcsprProcess.Vars.PUBLISHED_AT, actionPlan.today(),
+          LcsprProcess.Vars.PUBLICATION_URL, "https://partnership.example/reviews/2", LcsprProcess.Vars.REVIEWER_NAMED_IN_PUBLICATION, true);
+      actionPlan.at(144, "10:00");
+      List<Map<String, Object>> actions = List.of(
+          action("Refresh the information-sharing protocol", actionPlan.dateIn(20), null),
+          action("Train school safeguarding leads", actionPlan.dateIn(50), null),
+          action("Audit health visiting records", actionPlan.dateIn(100), null),
+          action("Repeat the audit", "2027-06-30", null));
+      actionPlan.complete(LcsprProcess.Elements.AGREE_ACTION_PLAN, LcsprProcess.Vars.ACTION_PLAN, actions,
+          LcsprProcess.Vars.ACTION_PLAN_SMART_CONFIRMED, true);
+      List<Map<String, Object>> reviewed = List.of(
+          action("Refresh the information-sharing protocol", actionPlan.dateIn(20), ActionStatus.COMPLETE),
+          action("Train school safeguarding leads", actionPlan.dateIn(50), ActionStatus.IN_PROGRESS),
+          action("Audit health visiting records", actionPlan.dateIn(100), ActionStatus.NOT_STARTED),
+          action("Repeat the audit", "2027-06-30", ActionStatus.IN_PROGRESS));
+      actionPlan.at(60, "10:00").complete(LcsprProcess.Elements.REVIEW_ACTION_PLAN, LcsprProcess.Vars.ACTION_PLAN, reviewed,
+          "actionPlanProgressNotes", "Protocol refreshed; training under way");
+      actionPlan.finish();
+
+      // Decided 140 working days ago, not published by the six-month deadline: one delay notice to the Panel
+      // and the Secretary of State, 5 working days ago
+      DemoScript delayed = script();
+      DemoStages.reviewConducted(DemoStages.reviewStarted(DemoStages.lcsprStarted(delayed, NL, 149), 134, 131), 128, 40)
+          .at(28, "10:00").completeAny(LcsprProcess.Elements.CONFIRM_PUBLICATION_TIMETABLE, LcsprProcess.Vars.PLANNED_PUBLICATION_DATE,
+              delayed.dateIn(10))
+          .at(5, "10:00").complete(LcsprProcess.Elements.EXPLAIN_LATE_PUBLICATION, LcsprProcess.Vars.PLANNED_PUBLICATION_DATE,
+              delayed.dateIn(25), LcsprProcess.Vars.DELAY_REASONS, "Inquest adjourned; family interviews rescheduled");
+      delayed.finish();
+
+      // Outcome (b) for a child whose mother was killed by her partner: a domestic homicide review identified
+      // and tracked alongside (a parallel review)
+      DemoScript parallel = script();
+      DemoStages.reported(DemoStages.unanimous(DemoStages.recommended(DemoStages.informed(DemoStages.refer(parallel.at(25, "09:00"), NL)
+          .at(25, "10:00")).at(25, "11:00").complete(ParallelReviewProcess.Elements.RECORD_FACTS, DemoStages.domesticHomicideFacts(parallel))
+          .at(24, "10:00"), "NO_FURTHER_ACTION").at(23, "10:00"), "NO_FURTHER_ACTION").at(22, "10:00"))
+          .at(20, "10:00").completeAny(ParallelReviewProcess.Elements.AGREE_WORKING, DemoStages.agreement(parallel));
+      parallel.finish();
 
       // Panel notified on the day; the rapid review signed off and sent 20 working days after the notification (late)
       DemoScript lateReview = script();
@@ -95,6 +148,17 @@ public final class YearOfCases {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  private static Map<String, Object> action(String action, String dueDate, ActionStatus status) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("action", action);
+    entry.put("owner", "Head of safeguarding");
+    entry.put("dueDate", dueDate);
+    if (status != null) {
+      entry.put("status", status.name());
+    }
+    return entry;
   }
 
   private DemoScript script() {
