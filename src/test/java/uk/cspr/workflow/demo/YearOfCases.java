@@ -152,6 +152,7 @@ public final class YearOfCases {
 
   private static Map<String, Object> action(String action, String dueDate, ActionStatus status) {
     Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("recommendation", "R1"); // the demo final report's open recommendation (DemoStages.recommendations)
     entry.put("action", action);
     entry.put("owner", "Head of safeguarding");
     entry.put("dueDate", dueDate);

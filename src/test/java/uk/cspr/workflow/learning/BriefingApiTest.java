@@ -63,7 +63,7 @@ class BriefingApiTest {
     String reference = review.getBusinessKey();
     toStep(review, LcsprProcess.Elements.SUBMIT_FINAL_REPORT);
     complete(review, LcsprProcess.Elements.SUBMIT_FINAL_REPORT, Map.of("finalReportReference", "DOC-FINAL-1",
-        "finalReportChanges", "None", Recommendations.RECOMMENDATIONS, List.of(
+        "finalReportChanges", "None", "caseThemes", List.of("neglect"), Recommendations.RECOMMENDATIONS, List.of(
             Map.of("recommendation", "Strategy meetings include the health visitor", "owner", "Designated nurse, ICB",
                 "dueDate", "2027-12-01"),
             Map.of("recommendation", "A new screening tool", "owner", "Head of service, children's services",
