@@ -71,15 +71,12 @@ class OutboxRepository {
         .stream().findFirst();
   }
 
-  /** Which outbox message a sent e-mail is: its id, case and partnership. */
-  record Recorded(String id, String caseReference, String tenantId) {}
-
   /** Every outbox message by its Message-ID. */
-  Map<String, Recorded> recordedByMessageId() {
-    Map<String, Recorded> recorded = new HashMap<>();
+  Map<String, CorrespondenceLog.Sent> recordedByMessageId() {
+    Map<String, CorrespondenceLog.Sent> recorded = new HashMap<>();
     jdbc.query("SELECT message_id, id, case_reference, tenant_id FROM cspr_outbox_message",
         (ResultSet rs) -> { recorded.put(rs.getString("message_id"),
-            new Recorded(rs.getString("id"), rs.getString("case_reference"), rs.getString("tenant_id"))); });
+            new CorrespondenceLog.Sent(rs.getString("id"), rs.getString("case_reference"), rs.getString("tenant_id"))); });
     return recorded;
   }
 
