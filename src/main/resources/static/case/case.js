@@ -1,6 +1,6 @@
 // The case page (issue 18.1): everything about one case on one page, at /cases/{caseReference}.
-// Data: GET /api/cases/{caseReference} and GET /api/cases/{caseReference}/correspondence, called
-// with the Cockpit or Tasklist login session; the server answers only for a case the user may read
+// Data: GET /api/cases/{caseReference} (its correspondence as /api/cases/{caseReference}/correspondence
+// lists it), called with the Cockpit or Tasklist login session; the server answers only for a case the user may read
 // (404 otherwise, shown as a plain "not found"). Plain script, no libraries; all data goes into the
 // page as text nodes or attributes, never as HTML (the page's CSP allows no inline script or style).
 // To add a section (e.g. documents), add a function to SECTIONS.
@@ -255,8 +255,8 @@
     }, letter.title + ' (PDF)'))));
   }
 
-  async function lettersSection(file) {
-    const messages = await getJson('/api/cases/' + encodeURIComponent(file.caseReference) + '/correspondence');
+  function lettersSection(file) {
+    const messages = file.correspondence;
     return section('letters', 'Letters and e-mails', messages.length === 0 ? none('No letters or e-mails yet.')
       : table(['E-mail and letters', 'To', 'Sent', 'Status'], messages.slice().reverse().map(m => el('tr', {},
         el('td', {}, el('div', {}, el('strong', {}, m.subject)), letterLinks(m)),

@@ -3,11 +3,13 @@ package uk.cspr.workflow.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import uk.cspr.workflow.correspondence.CorrespondenceLog.LogEntry;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 
 /**
  * Everything about one case in one place (issue 18): who it belongs to, the flows it ran, what
- * happened when and by whom, its deadlines, decisions, correspondence and documents, the parallel
+ * happened when and by whom, its deadlines, decisions, correspondence (as its log {@code
+ * /api/cases/{caseReference}/correspondence} lists it) and documents, the parallel
  * reviews and their leads, and the action plan. The JSON of
  * {@code GET /api/cases/{caseReference}} and the data of the case page.
  */
@@ -21,7 +23,7 @@ public record CaseFile(
     List<Event> timeline,
     List<DeadlineKept> deadlines,
     List<Evaluation> decisions,
-    List<Letter> correspondence,
+    List<LogEntry> correspondence,
     List<Document> documents,
     List<ParallelReviewKept> parallelReviews,
     List<Action> actionPlan) {
@@ -45,10 +47,6 @@ public record CaseFile(
    */
   public record DeadlineKept(
       String step, String processKey, Instant dueAt, Instant doneAt, DeadlineStatus status, int workingDays) {}
-
-  /** One letter or e-mail of the case and where to open its attachments. */
-  public record Letter(String id, String subject, List<String> to, String status, Instant queuedAt, Instant sentAt,
-      List<String> attachmentUrls) {}
 
   /**
    * One document attached to the case (issue 18.2): its type as found in its content (PDF, DOCX or

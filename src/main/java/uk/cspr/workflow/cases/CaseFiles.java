@@ -28,6 +28,8 @@ import uk.cspr.workflow.cases.CaseFile.FlowRun;
 import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.config.Partnerships;
+import uk.cspr.workflow.correspondence.CorrespondenceLog;
+import uk.cspr.workflow.correspondence.CorrespondenceLog.LogEntry;
 import uk.cspr.workflow.criteria.CaseDecisionHistory;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 import uk.cspr.workflow.lcspr.LcsprProcess;
@@ -64,10 +66,12 @@ public class CaseFiles {
   private final TaskFormCheck forms;
   private final ProcessEngineConfigurationImpl engine;
   private final CaseDocuments documents;
+  private final CorrespondenceLog correspondence;
 
   CaseFiles(CaseAccess access, CallerScope callerScope, HistoryService historyService, TaskService taskService,
       FlowModels flowModels, Partnerships partnerships, CaseRows rows, CaseDecisionHistory decisionHistory,
-      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents) {
+      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents,
+      CorrespondenceLog correspondence) {
     this.access = access;
     this.callerScope = callerScope;
     this.historyService = historyService;
@@ -80,6 +84,7 @@ public class CaseFiles {
     this.forms = forms;
     this.engine = engine;
     this.documents = documents;
+    this.correspondence = correspondence;
   }
 
   /** A case found by its reference: enough to choose it from a list. */
@@ -137,12 +142,13 @@ public class CaseFiles {
       return Optional.empty();
     }
     List<Evaluation> decisions = decisionHistory.of(caseReference);
+    List<LogEntry> letters = correspondence.of(caseReference);
     List<CaseFile.Document> caseDocuments = documents.listed(caseReference);
-    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions, caseDocuments)));
+    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions, letters, caseDocuments)));
   }
 
   private CaseFile read(String caseReference, List<HistoricProcessInstance> instances, List<Evaluation> decisions,
-      List<CaseFile.Document> caseDocuments) {
+      List<LogEntry> letters, List<CaseFile.Document> caseDocuments) {
     String partnership = instances.get(0).getTenantId();
     Map<String, HistoricProcessInstance> byId = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -167,7 +173,7 @@ public class CaseFiles {
         .map(task -> deadline(task, byId.get(task.getProcessInstanceId()), rules)).toList();
 
     return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
-        flows, List.copyOf(timeline), deadlines, decisions, List.of(), caseDocuments, parallelReviews(byId.keySet()),
+        flows, List.copyOf(timeline), deadlines, decisions, letters, caseDocuments, parallelReviews(byId.keySet()),
         actionPlan(byId.keySet()));
   }
 

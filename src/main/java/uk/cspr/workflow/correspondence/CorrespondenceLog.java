@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.cspr.workflow.cases.CaseAccess;
 
@@ -50,10 +52,13 @@ public class CorrespondenceLog {
   public record Sent(String outboxId, String caseReference, String tenantId) {}
 
   /**
-   * The case's messages in the caller's partnerships, oldest first; {@code contextPath} prefixes
-   * the letters' links. The caller must have been allowed to see the case.
+   * The case's messages in the caller's partnerships, oldest first, with their letters' links
+   * (paths under the current request's context path). Whether the caller may read the case is
+   * checked by the caller.
    */
-  public List<LogEntry> of(String caseReference, String contextPath) {
+  public List<LogEntry> of(String caseReference) {
+    String contextPath = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+        ? request.getRequest().getContextPath() : "";
     return repository.findByCase(caseReference).stream()
         .filter(message -> caseAccess.canSeeTenant(message.tenantId()))
         .map(message -> entry(message, contextPath))

@@ -1,6 +1,5 @@
 package uk.cspr.workflow.correspondence;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -37,11 +36,11 @@ class CorrespondenceLogController {
   }
 
   @GetMapping
-  ResponseEntity<?> log(@PathVariable String caseReference, HttpServletRequest request) {
+  ResponseEntity<?> log(@PathVariable String caseReference) {
     if (!caseAccess.canSeeCase(caseReference)) {
       return notFound("Case not found: " + caseReference);
     }
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(log.of(caseReference, request.getContextPath()));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(log.of(caseReference));
   }
 
   @GetMapping("/{id}/attachments/{name}")

@@ -112,6 +112,12 @@ class CaseFileTest {
     JsonNode inform = deadline(file, "Inform");
     assertThat(inform.get("status").asText()).isEqualTo("MET");
     assertThat(inform.get("doneAt").asText()).isNotBlank();
+
+    JsonNode log = rest.withBasicAuth(coordinator, PASSWORD)
+        .getForEntity("/api/cases/" + instance.getBusinessKey() + "/correspondence", JsonNode.class).getBody();
+    assertThat(file.get("correspondence")).as("the letters as the case's correspondence log lists them").isNotEmpty().isEqualTo(log);
+    assertThat(file.at("/correspondence/0/attachments/0/url").asText())
+        .startsWith("/api/cases/" + instance.getBusinessKey() + "/correspondence/");
   }
 
   @Test
