@@ -227,7 +227,7 @@
     return section('timeline', 'What happened', file.timeline.length === 0 ? none('Nothing recorded yet.')
       : table(['When', 'What happened', '', 'Who', 'Flow'], file.timeline.map(e => el('tr', {},
         el('td', { class: 'when' }, dateTime(e.at)), el('td', {}, sentence(e.kind)), el('td', {}, e.what),
-        el('td', {}, e.who || '—'), el('td', {}, flowName(file, e.processKey))))));
+        el('td', {}, e.whoName || '—'), el('td', {}, flowName(file, e.processKey))))));
   }
 
   function decisionsSection(file) {

@@ -38,8 +38,22 @@ public record CaseFile(
   /** One flow instance of the case: open until it ends. */
   public record FlowRun(String processKey, String name, boolean open, Instant startedAt, Instant endedAt) {}
 
-  /** One thing that happened: {@code kind} is "flow started", "step done", "deadline passed", … */
-  public record Event(Instant at, String kind, String what, String who, String processKey) {}
+  /**
+   * One thing that happened: {@code kind} is "flow started", "step done", "deadline passed", …;
+   * {@code who} is the user id (a stable key for other tools), {@code whoName} their first and last
+   * name as the identity service knows them (the id when it does not), both null when no one acted.
+   */
+  public record Event(Instant at, String kind, String what, String who, String whoName, String processKey) {
+
+    Event(Instant at, String kind, String what, String who, String processKey) {
+      this(at, kind, what, who, null, processKey);
+    }
+
+    /** This event with its actor's name. */
+    Event named(Map<String, String> names) {
+      return who == null ? this : new Event(at, kind, what, who, names.getOrDefault(who, who), processKey);
+    }
+  }
 
   /**
    * One step with a due date: MET or LATE once done (with the working days it was late), else

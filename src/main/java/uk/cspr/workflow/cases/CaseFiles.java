@@ -67,11 +67,12 @@ public class CaseFiles {
   private final ProcessEngineConfigurationImpl engine;
   private final CaseDocuments documents;
   private final CorrespondenceLog correspondence;
+  private final UserNames userNames;
 
   CaseFiles(CaseAccess access, CallerScope callerScope, HistoryService historyService, TaskService taskService,
       FlowModels flowModels, Partnerships partnerships, CaseRows rows, CaseDecisionHistory decisionHistory,
       WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents,
-      CorrespondenceLog correspondence) {
+      CorrespondenceLog correspondence, UserNames userNames) {
     this.access = access;
     this.callerScope = callerScope;
     this.historyService = historyService;
@@ -85,6 +86,7 @@ public class CaseFiles {
     this.engine = engine;
     this.documents = documents;
     this.correspondence = correspondence;
+    this.userNames = userNames;
   }
 
   /** A case found by its reference: enough to choose it from a list. */
@@ -166,6 +168,8 @@ public class CaseFiles {
     decisions.forEach(d -> timeline.add(new Event(d.evaluatedAt(), "decision", d.decisionName(), null, d.processDefinitionKey())));
     timeline.addAll(corrections(byId));
     timeline.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    Map<String, String> names = userNames.of(timeline.stream().map(Event::who).toList());
+    timeline.replaceAll(event -> event.named(names));
 
     DeadlineRules rules = rows.rulesNow();
     List<DeadlineKept> deadlines = tasks.stream().filter(task -> task.getDueDate() != null)

@@ -1,0 +1,44 @@
+package uk.cspr.workflow.cases;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * People by the names the engine's identity service keeps (first and last name), for what people
+ * read: the case page says who did a step by name, not by user id. A user the identity service
+ * does not know (removed since, or the system) keeps their id. Read as the caller's code decides:
+ * the case file reads it as the system, since a case reader need not be allowed to list users.
+ */
+@Component
+class UserNames {
+
+  private final IdentityService identityService;
+
+  UserNames(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** Each of the user ids by name, in one query. */
+  Map<String, String> of(Collection<String> userIds) {
+    String[] ids = userIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+    Map<String, String> names = new HashMap<>();
+    if (ids.length > 0) {
+      identityService.createUserQuery().userIdIn(ids).list().forEach(user -> names.put(user.getId(), name(user)));
+    }
+    Stream.of(ids).forEach(id -> names.putIfAbsent(id, id));
+    return names;
+  }
+
+  private static String name(User user) {
+    String name = Stream.of(user.getFirstName(), user.getLastName()).filter(part -> part != null && !part.isBlank())
+        .map(String::strip).collect(Collectors.joining(" "));
+    return name.isEmpty() ? user.getId() : name;
+  }
+}
