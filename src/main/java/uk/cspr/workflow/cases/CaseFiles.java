@@ -50,6 +50,9 @@ public class CaseFiles {
 
   static final int SEARCH_LIMIT = 20;
   private static final String COMPLETED = "completed";
+  /** The activities the timeline tells of: deadlines passed, messages received, flows ended. */
+  private static final String EVENT_ACTIVITIES = "ACT_TYPE_ = 'boundaryTimer' OR ACT_TYPE_ = 'receiveTask' "
+      + "OR ACT_TYPE_ LIKE '%Message%' OR ACT_TYPE_ LIKE '%EndEvent'";
   /** What the referral form records of each child (it takes no names). */
   private static final Set<String> CHILD_FACTS = Set.of("age", "sex", "ethnicity", "disability", "died", "seriouslyHarmed",
       "lookedAfter", "careLeaver", "childProtectionPlan", "educatedOtherwiseThanAtSchool");
@@ -162,8 +165,7 @@ public class CaseFiles {
         .map(i -> new FlowRun(i.getProcessDefinitionKey(), flowName(i), i.getEndTime() == null, instant(i.getStartTime()),
             instant(i.getEndTime())))
         .toList();
-    List<Event> timeline = new ArrayList<>();
-    instances.forEach(instance -> timeline.addAll(events(instance)));
+    List<Event> timeline = events(byId);
     tasks.forEach(task -> taskEvent(task, byId.get(task.getProcessInstanceId())).ifPresent(timeline::add));
     decisions.forEach(d -> timeline.add(new Event(d.evaluatedAt(), "decision", d.decisionName(), null, d.processDefinitionKey())));
     timeline.addAll(corrections(byId));
@@ -181,16 +183,18 @@ public class CaseFiles {
         actionPlan(byId.keySet()));
   }
 
-  /** The flow's start, the deadlines that passed, the messages received and how it ended. */
-  private List<Event> events(HistoricProcessInstance instance) {
-    String key = instance.getProcessDefinitionKey();
+  /** The flows' starts, the deadlines that passed, the messages received and how each flow ended. */
+  private List<Event> events(Map<String, HistoricProcessInstance> instances) {
     List<Event> events = new ArrayList<>();
-    events.add(new Event(instant(instance.getStartTime()), "flow started", flowName(instance), instance.getStartUserId(), key));
-    for (HistoricActivityInstance activity
-        : historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list()) {
+    instances.values().forEach(instance -> events.add(new Event(instant(instance.getStartTime()), "flow started",
+        flowName(instance), instance.getStartUserId(), instance.getProcessDefinitionKey())));
+    for (HistoricActivityInstance activity : HistoricActivities.of(historyService, engine.getManagementService(),
+        List.copyOf(instances.keySet()), EVENT_ACTIVITIES)) {
+      HistoricProcessInstance instance = instances.get(activity.getProcessInstanceId());
+      String key = instance.getProcessDefinitionKey();
       String type = activity.getActivityType();
       String name = activity.getActivityName();
-      if (name == null || type == null) {
+      if (name == null) {
         continue;
       }
       if (type.equals("boundaryTimer")) {

@@ -59,9 +59,10 @@ public class CorrespondenceLog {
   public List<LogEntry> of(String caseReference) {
     String contextPath = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
         ? request.getRequest().getContextPath() : "";
+    Map<String, Map<String, String>> titles = letters.titlesOfCase(caseReference);
     return repository.findByCase(caseReference).stream()
         .filter(message -> caseAccess.canSeeTenant(message.tenantId()))
-        .map(message -> entry(message, contextPath))
+        .map(message -> entry(message, titles.getOrDefault(message.id(), Map.of()), contextPath))
         .toList();
   }
 
@@ -77,8 +78,7 @@ public class CorrespondenceLog {
         .filter(message -> caseAccess.canSeeTenant(message.tenantId()));
   }
 
-  private LogEntry entry(OutboxMessage message, String contextPath) {
-    Map<String, String> titles = letters.titles(message.id());
+  private static LogEntry entry(OutboxMessage message, Map<String, String> titles, String contextPath) {
     List<AttachmentLink> links =
         message.attachmentNames().stream()
             .map(name -> new AttachmentLink(name, titles.getOrDefault(name, OutboxLetters.UNTITLED),

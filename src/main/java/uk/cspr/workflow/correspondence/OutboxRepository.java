@@ -91,11 +91,13 @@ class OutboxRepository {
     return jdbc.query(ATTACHMENT + " ORDER BY sort_order", OutboxRepository::attachment, outboxId);
   }
 
-  /** Each letter's XHTML by file name, in order, without loading the PDFs. */
-  Map<String, String> letterSources(String outboxId) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    jdbc.query("SELECT file_name, source_xhtml FROM cspr_outbox_attachment WHERE outbox_id = ? ORDER BY sort_order",
-        (ResultSet rs) -> { sources.put(rs.getString(1), rs.getString(2)); }, outboxId);
+  /** Each letter's XHTML by outbox message and file name, in order, for all the case's messages, without loading the PDFs. */
+  Map<String, Map<String, String>> letterSourcesOfCase(String caseReference) {
+    Map<String, Map<String, String>> sources = new HashMap<>();
+    jdbc.query("SELECT a.outbox_id, a.file_name, a.source_xhtml FROM cspr_outbox_attachment a "
+            + "JOIN cspr_outbox_message m ON m.id = a.outbox_id WHERE m.case_reference = ? ORDER BY a.outbox_id, a.sort_order",
+        (ResultSet rs) -> { sources.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+        caseReference);
     return sources;
   }
 
