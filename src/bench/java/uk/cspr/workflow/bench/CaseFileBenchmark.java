@@ -30,7 +30,7 @@ import uk.cspr.workflow.support.PostgresTestDatabase;
  * by the partnership's business unit through {@link CaseDocuments} (PDF, DOCX, ODT). <b>Other
  * cases</b>, seeded exactly as {@link DashboardBenchmark} seeds its cases, half North Lincolnshire,
  * half North East Lincolnshire: {@value #OTHER_LIFECYCLES} more full lifecycles of the same
- * partnership; a tenth of the rest open referrals (the full {@code startProcessInstanceByKey}:
+ * partnership; a twentieth of the rest open referrals (the full {@code startProcessInstanceByKey}:
  * validation, case number, deadlines, child assessment, decisions, letters queued); the others
  * finished notifications (started at "Report the incident to the safeguarding partners", that task
  * completed, the instance ended). Every row of theirs is written by the engine and our listeners,
@@ -46,7 +46,7 @@ final class CaseFileBenchmark {
 
   static void run(Results results, boolean quick) throws Exception {
     int others = quick ? 1_000 : 10_000;
-    int otherReferrals = (others - OTHER_LIFECYCLES) / 10;
+    int otherReferrals = (others - OTHER_LIFECYCLES) / 20;
     int otherFinished = others - OTHER_LIFECYCLES - otherReferrals;
     int warmUp = quick ? 20 : 50;
     int measured = quick ? 50 : 300;
@@ -98,6 +98,10 @@ final class CaseFileBenchmark {
       }
       double[] ms = new double[measured];
       int bytes = 0;
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuBefore = os.getProcessCpuTime();
+      double loadBefore = os.getSystemLoadAverage();
       for (int i = 0; i < measured; i++) {
         long t0 = System.nanoTime();
         String body = coordinator.get(path);
@@ -105,6 +109,8 @@ final class CaseFileBenchmark {
         bytes = body.length();
         check(body, reference);
       }
+      double cpuMsPerAnswer = (os.getProcessCpuTime() - cpuBefore) / 1e6 / measured;
+      double loadAfter = os.getSystemLoadAverage();
       long statementsBefore = counter.statements();
       check(coordinator.get(path), reference);
       long statements = counter.statements() - statementsBefore;
@@ -113,7 +119,9 @@ final class CaseFileBenchmark {
       results.row("casefile", "GET /api/cases/{ref} p50 / p95 / max, " + label + " (n=" + stats.n() + ")",
           Results.fmt(stats.median()) + " / " + Results.fmt(stats.p95()) + " / " + Results.fmt(stats.max()) + " ms",
           "p95 < 200 ms", stats.p95() < 200);
-      results.row("casefile", "SQL statements per answer (sign-in included)", String.valueOf(statements));
+      results.row("casefile", "SQL statements per answer (sign-in included) | JVM CPU per answer (server and client)",
+          statements + " | " + Results.fmt(cpuMsPerAnswer) + " ms (load average " + Results.fmt(loadBefore) + " before, "
+              + Results.fmt(loadAfter) + " after)");
       results.row("casefile", "seeding (engine API)", "the case " + Results.fmt(caseSeconds) + " s, " + OTHER_LIFECYCLES
           + " lifecycles " + Results.fmt(lifecycleSeconds) + " s, " + otherReferrals + " referrals "
           + Results.fmt(referralSeconds) + " s, " + otherFinished + " finished notifications " + Results.fmt(finishedSeconds)
@@ -124,6 +132,8 @@ final class CaseFileBenchmark {
       detail.put("caseShape", shape);
       detail.put("answerBytes", bytes);
       detail.put("statementsPerAnswer", statements);
+      detail.put("jvmCpuMsPerAnswer", cpuMsPerAnswer);
+      detail.put("loadAverageBeforeAfter", List.of(loadBefore, loadAfter));
       detail.put("otherFullLifecycles", OTHER_LIFECYCLES);
       detail.put("otherReferrals", otherReferrals);
       detail.put("otherFinishedNotifications", otherFinished);
