@@ -3,7 +3,7 @@
 // lists it), called with the Cockpit or Tasklist login session; the server answers only for a case the user may read
 // (404 otherwise, shown as a plain "not found"). Plain script, no libraries; all data goes into the
 // page as text nodes or attributes, never as HTML (the page's CSP allows no inline script or style).
-// To add a section (e.g. documents), add a function to SECTIONS.
+// To add a section, add a function to SECTIONS.
 (function () {
   'use strict';
 
@@ -29,6 +29,7 @@
     CLOSED: 'Closed'
   };
   const ACTION = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETE: 'Complete' };
+  const DOCUMENT = { PDF: 'PDF', DOCX: 'Word document', ODT: 'OpenDocument text' };
   /** What the referral form records of a child (it takes no names), in the order shown. */
   const CHILD_FACTS = [
     ['age', 'Age'], ['sex', 'Sex'], ['ethnicity', 'Ethnicity'], ['disability', 'Disability'], ['died', 'Died'],
@@ -266,6 +267,20 @@
         el('td', {}, LETTER[m.status] || 'Unknown')))));
   }
 
+  function documentsSection(file) {
+    return section('documents', 'Documents', file.documents.length === 0 ? none('No documents added yet.')
+      : table(['Document', 'Added to', 'Added by', 'When'], file.documents.map(d => el('tr', {},
+        el('td', {}, el('a', { class: 'document', href: d.url, download: d.fileName }, d.fileName),
+          el('div', { class: 'muted' }, (DOCUMENT[d.type] || 'Document') + ', ' + size(d.size))),
+        el('td', {}, d.step || 'The case'), el('td', {}, d.addedByName || '—'),
+        el('td', { class: 'when' }, dateTime(d.addedAt))))));
+  }
+
+  /** A file's size in words people read ("120 KB"). */
+  function size(bytes) {
+    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' KB' : (bytes / 1024 / 1024).toFixed(1) + ' MB';
+  }
+
   function parallelSection(file) {
     return section('parallel-reviews', 'Parallel reviews', file.parallelReviews.length === 0 ? none('No parallel reviews recorded.')
       : table(['Review or process', 'Lead', 'Status', 'Agreed', 'Closed'], file.parallelReviews.map(r => el('tr', {},
@@ -285,8 +300,8 @@
   }
 
   /** The page's sections in order; each gets the case file and returns a section (or a promise of one). */
-  const SECTIONS = [summarySection, deadlinesSection, timelineSection, decisionsSection, lettersSection, parallelSection,
-    actionPlanSection];
+  const SECTIONS = [summarySection, deadlinesSection, timelineSection, decisionsSection, lettersSection, documentsSection,
+    parallelSection, actionPlanSection];
 
   function refusal(error) {
     if (error instanceof Refused && error.status === 401) {

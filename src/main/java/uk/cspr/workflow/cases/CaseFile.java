@@ -64,11 +64,12 @@ public record CaseFile(
 
   /**
    * One document attached to the case (issue 18.2): its type as found in its content (PDF, DOCX or
-   * ODT), the step it was added to (null: added to the case by the business unit), who added it,
-   * when, and where to download it.
+   * ODT), the step it was added to (null: added to the case by the business unit), who added it
+   * (user id, and their name as for {@link Event#whoName}), when, and where to
+   * download it.
    */
-  public record Document(String id, String fileName, String type, long size, String step, String addedBy, Instant addedAt,
-      String url) {}
+  public record Document(String id, String fileName, String type, long size, String step, String addedBy,
+      String addedByName, Instant addedAt, String url) {}
 
   /**
    * One parallel process (SPEC §3.5) as the case's record keeps it: its code and name, who leads it,

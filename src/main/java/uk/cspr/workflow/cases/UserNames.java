@@ -13,24 +13,27 @@ import org.springframework.stereotype.Component;
 /**
  * People by the names the engine's identity service keeps (first and last name), for what people
  * read: the case page says who did a step by name, not by user id. A user the identity service
- * does not know (removed since, or the system) keeps their id. Read as the caller's code decides:
- * the case file reads it as the system, since a case reader need not be allowed to list users.
+ * does not know (removed since, or the system) keeps their id. Read as the system: whoever may read
+ * a case sees who worked on it, without the right to list the partnership's users.
  */
 @Component
-class UserNames {
+public class UserNames {
 
   private final IdentityService identityService;
+  private final CallerScope callerScope;
 
-  UserNames(IdentityService identityService) {
+  UserNames(IdentityService identityService, CallerScope callerScope) {
     this.identityService = identityService;
+    this.callerScope = callerScope;
   }
 
   /** Each of the user ids by name, in one query. */
-  Map<String, String> of(Collection<String> userIds) {
+  public Map<String, String> of(Collection<String> userIds) {
     String[] ids = userIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
     Map<String, String> names = new HashMap<>();
     if (ids.length > 0) {
-      identityService.createUserQuery().userIdIn(ids).list().forEach(user -> names.put(user.getId(), name(user)));
+      callerScope.asSystem(() -> identityService.createUserQuery().userIdIn(ids).list())
+          .forEach(user -> names.put(user.getId(), name(user)));
     }
     Stream.of(ids).forEach(id -> names.putIfAbsent(id, id));
     return names;

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.cspr.workflow.config.Partnerships;
+import uk.cspr.workflow.documents.TestDocuments;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
@@ -117,6 +118,14 @@ class CaseFileTest {
     JsonNode inform = deadline(file, "Inform");
     assertThat(inform.get("status").asText()).isEqualTo("MET");
     assertThat(inform.get("doneAt").asText()).isNotBlank();
+
+    ResponseEntity<JsonNode> added = rest.withBasicAuth(coordinator, PASSWORD).postForEntity("/api/cases/"
+        + instance.getBusinessKey() + "/documents", TestDocuments.upload("Agency report.pdf", TestDocuments.pdf("Report"), null),
+        JsonNode.class);
+    assertThat(added.getStatusCode()).as(String.valueOf(added.getBody())).isEqualTo(HttpStatus.CREATED);
+    JsonNode document = file(coordinator, instance.getBusinessKey()).getBody().at("/documents/0");
+    assertThat(document.get("addedBy").asText() + " | " + document.get("addedByName").asText()).as("who added it, by id and by name")
+        .isEqualTo(coordinator + " | " + coordinator + " Test");
 
     JsonNode log = rest.withBasicAuth(coordinator, PASSWORD)
         .getForEntity("/api/cases/" + instance.getBusinessKey() + "/correspondence", JsonNode.class).getBody();
