@@ -1,9 +1,9 @@
 // The case page (issue 18.1): everything about one case on one page, at /cases/{caseReference}.
-// Data: GET /api/cases/{caseReference} and GET /api/cases/{caseReference}/correspondence, called
-// with the Cockpit or Tasklist login session; the server answers only for a case the user may read
+// Data: GET /api/cases/{caseReference} (its correspondence as /api/cases/{caseReference}/correspondence
+// lists it), called with the Cockpit or Tasklist login session; the server answers only for a case the user may read
 // (404 otherwise, shown as a plain "not found"). Plain script, no libraries; all data goes into the
 // page as text nodes or attributes, never as HTML (the page's CSP allows no inline script or style).
-// To add a section (e.g. documents), add a function to SECTIONS.
+// To add a section, add a function to SECTIONS.
 (function () {
   'use strict';
 
@@ -32,6 +32,7 @@
   const RECOMMENDATION = { OPEN: 'Open', IN_PROGRESS: 'In progress', IMPLEMENTED: 'Implemented', NOT_ACCEPTED: 'Not accepted' };
   const SHARED_BY = { MEETING_OR_FORUM: 'Presented at a meeting or forum', TEAM_MEETING_OR_SUPERVISION: 'Team meeting or supervision',
     TRAINING: 'Training session', EMAIL: 'E-mail', NEWSLETTER_OR_WEBSITE: 'Newsletter or website' };
+  const DOCUMENT = { PDF: 'PDF', DOCX: 'Word document', ODT: 'OpenDocument text' };
   /** What the referral form records of a child (it takes no names), in the order shown. */
   const CHILD_FACTS = [
     ['age', 'Age'], ['sex', 'Sex'], ['ethnicity', 'Ethnicity'], ['disability', 'Disability'], ['died', 'Died'],
@@ -230,7 +231,7 @@
     return section('timeline', 'What happened', file.timeline.length === 0 ? none('Nothing recorded yet.')
       : table(['When', 'What happened', '', 'Who', 'Flow'], file.timeline.map(e => el('tr', {},
         el('td', { class: 'when' }, dateTime(e.at)), el('td', {}, sentence(e.kind)), el('td', {}, e.what),
-        el('td', {}, e.who || '—'), el('td', {}, flowName(file, e.processKey))))));
+        el('td', {}, e.whoName || '—'), el('td', {}, flowName(file, e.processKey))))));
   }
 
   function decisionsSection(file) {
@@ -259,8 +260,8 @@
     }, letter.title + ' (PDF)'))));
   }
 
-  async function lettersSection(file) {
-    const messages = await getJson('/api/cases/' + encodeURIComponent(file.caseReference) + '/correspondence');
+  function lettersSection(file) {
+    const messages = file.correspondence;
     return section('letters', 'Letters and e-mails', messages.length === 0 ? none('No letters or e-mails yet.')
       : table(['E-mail and letters', 'To', 'Sent', 'Status'], messages.slice().reverse().map(m => el('tr', {},
         el('td', {}, el('div', {}, el('strong', {}, m.subject)), letterLinks(m)),
@@ -268,6 +269,20 @@
           m.cc.length ? el('div', { class: 'muted' }, 'Copy to: ' + m.cc.join(', ')) : ''),
         el('td', { class: 'when' }, m.sentAt ? dateTime(m.sentAt) : 'Not yet'),
         el('td', {}, LETTER[m.status] || 'Unknown')))));
+  }
+
+  function documentsSection(file) {
+    return section('documents', 'Documents', file.documents.length === 0 ? none('No documents added yet.')
+      : table(['Document', 'Added to', 'Added by', 'When'], file.documents.map(d => el('tr', {},
+        el('td', {}, el('a', { class: 'document', href: d.url, download: d.fileName }, d.fileName),
+          el('div', { class: 'muted' }, (DOCUMENT[d.type] || 'Document') + ', ' + size(d.size))),
+        el('td', {}, d.step || 'The case'), el('td', {}, d.addedByName || '—'),
+        el('td', { class: 'when' }, dateTime(d.addedAt))))));
+  }
+
+  /** A file's size in words people read ("120 KB"). */
+  function size(bytes) {
+    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' KB' : (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
   function parallelSection(file) {
@@ -309,8 +324,8 @@
   }
 
   /** The page's sections in order; each gets the case file and returns a section (or a promise of one). */
-  const SECTIONS = [summarySection, deadlinesSection, timelineSection, decisionsSection, lettersSection, parallelSection,
-    actionPlanSection, recommendationsSection, briefingSection];
+  const SECTIONS = [summarySection, deadlinesSection, timelineSection, decisionsSection, lettersSection, documentsSection,
+    parallelSection, actionPlanSection, recommendationsSection, briefingSection];
 
   function refusal(error) {
     if (error instanceof Refused && error.status === 401) {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class Benchmarks {
 
-  static final List<String> ALL = List.of("calendar", "engine", "tasklist", "dashboard", "startup", "overload", "figures");
+  static final List<String> ALL = List.of("calendar", "engine", "tasklist", "dashboard", "casefile", "startup", "overload", "figures");
 
   /** Letters' PDF renderer logs every page at INFO through java.util.logging. */
   private static final java.util.logging.Logger PDF_LOG = java.util.logging.Logger.getLogger("com.openhtmltopdf");
@@ -58,6 +58,7 @@ public final class Benchmarks {
             case "engine" -> EngineBenchmark.run(results, quick);
             case "tasklist" -> TasklistBenchmark.run(results, quick);
             case "dashboard" -> DashboardBenchmark.run(results, quick);
+            case "casefile" -> CaseFileBenchmark.run(results, quick);
             case "startup" -> StartupBenchmark.run(results, quick);
             case "overload" -> OverloadBenchmark.run(results, quick);
             case "figures" -> FiguresBenchmark.run(results, quick);

@@ -13,12 +13,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Counts database commits of one application context: its {@code DataSource} bean is wrapped so
  * that every {@code Connection.commit()} (the engine's and ours, read-only commands included) is
- * counted. Registered as a singleton bean post-processor by the benchmark.
+ * counted, and every statement prepared (the engine's MyBatis and our JDBC prepare one per
+ * statement run). Registered as a singleton bean post-processor by the benchmark.
  */
 final class CommitCounter implements BeanPostProcessor {
 
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong rollbacks = new AtomicLong();
+  private final AtomicLong statements = new AtomicLong();
 
   long commits() {
     return commits.get();
@@ -26,6 +28,10 @@ final class CommitCounter implements BeanPostProcessor {
 
   long rollbacks() {
     return rollbacks.get();
+  }
+
+  long statements() {
+    return statements.get();
   }
 
   @Override
@@ -58,6 +64,8 @@ final class CommitCounter implements BeanPostProcessor {
           commits.incrementAndGet();
         } else if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
           rollbacks.incrementAndGet();
+        } else if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+          statements.incrementAndGet();
         }
         try {
           return method.invoke(connection, args);

@@ -155,7 +155,7 @@ final class DashboardBenchmark {
   }
 
   /** Seeds {@code count} more cases, half per partnership, one thread each; returns the seconds taken. */
-  private static double seed(ExecutorService seeders, Seeder seeder, int count, boolean finish) throws Exception {
+  static double seed(ExecutorService seeders, Seeder seeder, int count, boolean finish) throws Exception {
     long start = System.nanoTime();
     List<Future<?>> work = new ArrayList<>();
     for (int p = 0; p < PARTNERSHIPS.size(); p++) {
@@ -190,8 +190,8 @@ final class DashboardBenchmark {
     return String.format("%,d open / %,d finished", size[0], size[1]);
   }
 
-  /** Bulk seeding through the engine API. */
-  private static final class Seeder {
+  /** Bulk seeding through the engine API (also the case file benchmark's other cases). */
+  static final class Seeder {
 
     private final RuntimeService runtime;
     private final HistoryService history;

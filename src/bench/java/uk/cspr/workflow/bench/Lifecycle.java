@@ -55,6 +55,11 @@ final class Lifecycle {
     return steps;
   }
 
+  /** The case reference of the lifecycle's case (once run). */
+  String caseReference() {
+    return notification.getBusinessKey();
+  }
+
   /** Runs the whole lifecycle; returns its steps. */
   List<Step> run() {
     try {

@@ -3,11 +3,13 @@ package uk.cspr.workflow.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import uk.cspr.workflow.correspondence.CorrespondenceLog.LogEntry;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 
 /**
  * Everything about one case in one place (issue 18): who it belongs to, the flows it ran, what
- * happened when and by whom, its deadlines, decisions, correspondence and documents, the parallel
+ * happened when and by whom, its deadlines, decisions, correspondence (as its log {@code
+ * /api/cases/{caseReference}/correspondence} lists it) and documents, the parallel
  * reviews and their leads, and the action plan. The JSON of
  * {@code GET /api/cases/{caseReference}} and the data of the case page.
  */
@@ -21,7 +23,7 @@ public record CaseFile(
     List<Event> timeline,
     List<DeadlineKept> deadlines,
     List<Evaluation> decisions,
-    List<Letter> correspondence,
+    List<LogEntry> correspondence,
     List<Document> documents,
     List<ParallelReviewKept> parallelReviews,
     List<Action> actionPlan,
@@ -38,8 +40,22 @@ public record CaseFile(
   /** One flow instance of the case: open until it ends. */
   public record FlowRun(String processKey, String name, boolean open, Instant startedAt, Instant endedAt) {}
 
-  /** One thing that happened: {@code kind} is "flow started", "step done", "deadline passed", … */
-  public record Event(Instant at, String kind, String what, String who, String processKey) {}
+  /**
+   * One thing that happened: {@code kind} is "flow started", "step done", "deadline passed", …;
+   * {@code who} is the user id (a stable key for other tools), {@code whoName} their first and last
+   * name as the identity service knows them (the id when it does not), both null when no one acted.
+   */
+  public record Event(Instant at, String kind, String what, String who, String whoName, String processKey) {
+
+    Event(Instant at, String kind, String what, String who, String processKey) {
+      this(at, kind, what, who, null, processKey);
+    }
+
+    /** This event with its actor's name. */
+    Event named(Map<String, String> names) {
+      return who == null ? this : new Event(at, kind, what, who, names.getOrDefault(who, who), processKey);
+    }
+  }
 
   /**
    * One step with a due date: MET or LATE once done (with the working days it was late), else
@@ -48,17 +64,14 @@ public record CaseFile(
   public record DeadlineKept(
       String step, String processKey, Instant dueAt, Instant doneAt, DeadlineStatus status, int workingDays) {}
 
-  /** One letter or e-mail of the case and where to open its attachments. */
-  public record Letter(String id, String subject, List<String> to, String status, Instant queuedAt, Instant sentAt,
-      List<String> attachmentUrls) {}
-
   /**
    * One document attached to the case (issue 18.2): its type as found in its content (PDF, DOCX or
-   * ODT), the step it was added to (null: added to the case by the business unit), who added it,
-   * when, and where to download it.
+   * ODT), the step it was added to (null: added to the case by the business unit), who added it
+   * (user id, and their name as for {@link Event#whoName}), when, and where to
+   * download it.
    */
-  public record Document(String id, String fileName, String type, long size, String step, String addedBy, Instant addedAt,
-      String url) {}
+  public record Document(String id, String fileName, String type, long size, String step, String addedBy,
+      String addedByName, Instant addedAt, String url) {}
 
   /**
    * One parallel process (SPEC §3.5) as the case's record keeps it: its code and name, who leads it,

@@ -28,6 +28,8 @@ import uk.cspr.workflow.cases.CaseFile.FlowRun;
 import uk.cspr.workflow.calendar.WorkingDays;
 import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.config.Partnerships;
+import uk.cspr.workflow.correspondence.CorrespondenceLog;
+import uk.cspr.workflow.correspondence.CorrespondenceLog.LogEntry;
 import uk.cspr.workflow.criteria.CaseDecisionHistory;
 import uk.cspr.workflow.criteria.CaseDecisionHistory.Evaluation;
 import uk.cspr.workflow.lcspr.LcsprProcess;
@@ -50,6 +52,9 @@ public class CaseFiles {
 
   static final int SEARCH_LIMIT = 20;
   private static final String COMPLETED = "completed";
+  /** The activities the timeline tells of: deadlines passed, messages received, flows ended. */
+  private static final String EVENT_ACTIVITIES = "ACT_TYPE_ = 'boundaryTimer' OR ACT_TYPE_ = 'receiveTask' "
+      + "OR ACT_TYPE_ LIKE '%Message%' OR ACT_TYPE_ LIKE '%EndEvent'";
   /** What the referral form records of each child (it takes no names). */
   private static final Set<String> CHILD_FACTS = Set.of("age", "sex", "ethnicity", "disability", "died", "seriouslyHarmed",
       "lookedAfter", "careLeaver", "childProtectionPlan", "educatedOtherwiseThanAtSchool");
@@ -66,10 +71,13 @@ public class CaseFiles {
   private final TaskFormCheck forms;
   private final ProcessEngineConfigurationImpl engine;
   private final CaseDocuments documents;
+  private final CorrespondenceLog correspondence;
+  private final UserNames userNames;
 
   CaseFiles(CaseAccess access, CallerScope callerScope, HistoryService historyService, TaskService taskService,
       FlowModels flowModels, Partnerships partnerships, CaseRows rows, CaseDecisionHistory decisionHistory,
-      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents) {
+      WorkingDays workingDays, TaskFormCheck forms, ProcessEngineConfigurationImpl engine, CaseDocuments documents,
+      CorrespondenceLog correspondence, UserNames userNames) {
     this.access = access;
     this.callerScope = callerScope;
     this.historyService = historyService;
@@ -82,6 +90,8 @@ public class CaseFiles {
     this.forms = forms;
     this.engine = engine;
     this.documents = documents;
+    this.correspondence = correspondence;
+    this.userNames = userNames;
   }
 
   /** A case found by its reference: enough to choose it from a list. */
@@ -139,12 +149,13 @@ public class CaseFiles {
       return Optional.empty();
     }
     List<Evaluation> decisions = decisionHistory.of(caseReference);
+    List<LogEntry> letters = correspondence.of(caseReference);
     List<CaseFile.Document> caseDocuments = documents.listed(caseReference);
-    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions, caseDocuments)));
+    return Optional.of(callerScope.asSystem(() -> read(caseReference, instances, decisions, letters, caseDocuments)));
   }
 
   private CaseFile read(String caseReference, List<HistoricProcessInstance> instances, List<Evaluation> decisions,
-      List<CaseFile.Document> caseDocuments) {
+      List<LogEntry> letters, List<CaseFile.Document> caseDocuments) {
     String partnership = instances.get(0).getTenantId();
     Map<String, HistoricProcessInstance> byId = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -156,12 +167,13 @@ public class CaseFiles {
         .map(i -> new FlowRun(i.getProcessDefinitionKey(), flowName(i), i.getEndTime() == null, instant(i.getStartTime()),
             instant(i.getEndTime())))
         .toList();
-    List<Event> timeline = new ArrayList<>();
-    instances.forEach(instance -> timeline.addAll(events(instance)));
+    List<Event> timeline = events(byId);
     tasks.forEach(task -> taskEvent(task, byId.get(task.getProcessInstanceId())).ifPresent(timeline::add));
     decisions.forEach(d -> timeline.add(new Event(d.evaluatedAt(), "decision", d.decisionName(), null, d.processDefinitionKey())));
     timeline.addAll(corrections(byId));
     timeline.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    Map<String, String> names = userNames.of(timeline.stream().map(Event::who).toList());
+    timeline.replaceAll(event -> event.named(names));
 
     DeadlineRules rules = rows.rulesNow();
     List<DeadlineKept> deadlines = tasks.stream().filter(task -> task.getDueDate() != null)
@@ -169,20 +181,22 @@ public class CaseFiles {
         .map(task -> deadline(task, byId.get(task.getProcessInstanceId()), rules)).toList();
 
     return new CaseFile(caseReference, partnership, partnershipName(partnership), summary(byId.keySet()), stage(tasks, flows),
-        flows, List.copyOf(timeline), deadlines, decisions, List.of(), caseDocuments, parallelReviews(byId.keySet()),
+        flows, List.copyOf(timeline), deadlines, decisions, letters, caseDocuments, parallelReviews(byId.keySet()),
         actionPlan(byId.keySet()), recommendations(byId.keySet()), briefing(caseReference, byId.keySet()));
   }
 
-  /** The flow's start, the deadlines that passed, the messages received and how it ended. */
-  private List<Event> events(HistoricProcessInstance instance) {
-    String key = instance.getProcessDefinitionKey();
+  /** The flows' starts, the deadlines that passed, the messages received and how each flow ended. */
+  private List<Event> events(Map<String, HistoricProcessInstance> instances) {
     List<Event> events = new ArrayList<>();
-    events.add(new Event(instant(instance.getStartTime()), "flow started", flowName(instance), instance.getStartUserId(), key));
-    for (HistoricActivityInstance activity
-        : historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list()) {
+    instances.values().forEach(instance -> events.add(new Event(instant(instance.getStartTime()), "flow started",
+        flowName(instance), instance.getStartUserId(), instance.getProcessDefinitionKey())));
+    for (HistoricActivityInstance activity : HistoricActivities.of(historyService, engine.getManagementService(),
+        List.copyOf(instances.keySet()), EVENT_ACTIVITIES)) {
+      HistoricProcessInstance instance = instances.get(activity.getProcessInstanceId());
+      String key = instance.getProcessDefinitionKey();
       String type = activity.getActivityType();
       String name = activity.getActivityName();
-      if (name == null || type == null) {
+      if (name == null) {
         continue;
       }
       if (type.equals("boundaryTimer")) {

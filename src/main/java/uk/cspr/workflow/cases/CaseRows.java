@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -110,20 +109,10 @@ class CaseRows {
     return Optional.of(row(caseReference, snapshots, rulesNow()));
   }
 
-  /**
-   * The unfinished activities of the instances, in the order they started, in one query: the
-   * engine's query takes one instance at a time (native, so call this as the system only).
-   */
+  /** The unfinished activities of the instances, in the order they started (as the system only). */
   private Map<String, List<HistoricActivityInstance>> unfinishedActivities(List<ProcessInstance> instances) {
-    StringBuilder ids = new StringBuilder();
-    NativeHistoricActivityInstanceQuery query = historyService.createNativeHistoricActivityInstanceQuery();
-    for (int i = 0; i < instances.size(); i++) {
-      ids.append(i == 0 ? "" : ", ").append("#{id").append(i).append('}');
-      query.parameter("id" + i, instances.get(i).getId());
-    }
-    query.sql("SELECT * FROM " + managementService.getTableName(HistoricActivityInstance.class)
-        + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN (" + ids + ") ORDER BY START_TIME_, SEQUENCE_COUNTER_");
-    return query.list().stream().collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+    return HistoricActivities.of(historyService, managementService, instances.stream().map(ProcessInstance::getId).toList(),
+        "END_TIME_ IS NULL").stream().collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
   }
 
   /** The process-level deadline variables of the instances. */

@@ -1,8 +1,5 @@
 package uk.cspr.workflow.correspondence;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -15,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 import uk.cspr.workflow.correspondence.OutboxMessage.Attachment;
 import uk.cspr.workflow.cases.CaseAccess;
 
@@ -29,45 +25,22 @@ import uk.cspr.workflow.cases.CaseAccess;
 @RequestMapping("/api/cases/{caseReference}/correspondence")
 class CorrespondenceLogController {
 
-  private final OutboxRepository repository;
+  private final CorrespondenceLog log;
   private final OutboxLetters letters;
   private final CaseAccess caseAccess;
 
-  CorrespondenceLogController(OutboxRepository repository, OutboxLetters letters, CaseAccess caseAccess) {
-    this.repository = repository;
+  CorrespondenceLogController(CorrespondenceLog log, OutboxLetters letters, CaseAccess caseAccess) {
+    this.log = log;
     this.letters = letters;
     this.caseAccess = caseAccess;
   }
 
-  /** One message of the log. */
-  record LogEntry(
-      String id,
-      String template,
-      List<String> to,
-      List<String> cc,
-      String subject,
-      OutboxStatus status,
-      OffsetDateTime queuedAt,
-      OffsetDateTime sentAt,
-      int attempts,
-      String lastError,
-      String messageId,
-      List<AttachmentLink> attachments) {}
-
-  /** A generated letter: its file name, its title (plain English) and where to open it as PDF. */
-  record AttachmentLink(String name, String title, String url) {}
-
   @GetMapping
-  ResponseEntity<?> log(@PathVariable String caseReference, HttpServletRequest request) {
+  ResponseEntity<?> log(@PathVariable String caseReference) {
     if (!caseAccess.canSeeCase(caseReference)) {
       return notFound("Case not found: " + caseReference);
     }
-    List<LogEntry> entries =
-        repository.findByCase(caseReference).stream()
-            .filter(message -> caseAccess.canSeeTenant(message.tenantId()))
-            .map(message -> entry(message, request.getContextPath()))
-            .toList();
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(entries);
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(log.of(caseReference));
   }
 
   @GetMapping("/{id}/attachments/{name}")
@@ -76,11 +49,7 @@ class CorrespondenceLogController {
     if (!caseAccess.canSeeCase(caseReference)) {
       return notFound("Case not found: " + caseReference);
     }
-    Optional<Attachment> attachment =
-        repository.find(id)
-            .filter(message -> message.caseReference().equals(caseReference))
-            .filter(message -> caseAccess.canSeeTenant(message.tenantId()))
-            .flatMap(message -> letters.forDownload(id, name));
+    Optional<Attachment> attachment = log.find(caseReference, id).flatMap(message -> letters.forDownload(id, name));
     if (attachment.isEmpty()) {
       return notFound("Attachment not found: " + name);
     }
@@ -90,26 +59,6 @@ class CorrespondenceLogController {
         .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore())
         .body(attachment.get().content());
-  }
-
-  private LogEntry entry(OutboxMessage message, String contextPath) {
-    Map<String, String> titles = letters.titles(message.id());
-    List<AttachmentLink> links =
-        message.attachmentNames().stream()
-            .map(name -> new AttachmentLink(name, titles.getOrDefault(name, OutboxLetters.UNTITLED),
-                letterUrl(contextPath, message.caseReference(), message.id(), name)))
-            .toList();
-    return new LogEntry(
-        message.id(), message.template(), message.to(), message.cc(), message.subject(), message.status(),
-        message.queuedAt(), message.sentAt(), message.attempts(), message.lastError(), message.messageId(), links);
-  }
-
-  /** Where a letter opens as PDF (inline), for anyone who may see the case. */
-  static String letterUrl(String contextPath, String caseReference, String outboxId, String name) {
-    return UriComponentsBuilder.fromPath(contextPath)
-        .pathSegment("api", "cases", caseReference, "correspondence", outboxId, "attachments", name)
-        .encode()
-        .toUriString();
   }
 
   private static ResponseEntity<Map<String, String>> notFound(String error) {

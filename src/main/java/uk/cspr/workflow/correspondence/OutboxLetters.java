@@ -1,6 +1,7 @@
 package uk.cspr.workflow.correspondence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,17 @@ class OutboxLetters {
         .map(letter -> letter.rendered() ? letter : letter.withContent(renderer.pdf(letter.sourceXhtml())));
   }
 
-  /** Each attachment's title by file name, in order ("Letter" where a letter's XHTML has none). */
-  Map<String, String> titles(String outboxId) {
-    Map<String, String> titles = new LinkedHashMap<>();
-    // a document people added to the case (no XHTML) is called by its file name
-    repository.letterSources(outboxId).forEach((fileName, xhtml) -> titles.put(fileName, xhtml == null ? fileName : title(xhtml)));
+  /**
+   * Each attachment's title by outbox message and file name, in order, for all the case's messages
+   * in one query ("Letter" where a letter's XHTML has none).
+   */
+  Map<String, Map<String, String>> titlesOfCase(String caseReference) {
+    Map<String, Map<String, String>> titles = new HashMap<>();
+    repository.letterSourcesOfCase(caseReference).forEach((outboxId, sources) -> {
+      Map<String, String> ofMessage = titles.computeIfAbsent(outboxId, id -> new LinkedHashMap<>());
+      // a document people added to the case (no XHTML) is called by its file name
+      sources.forEach((fileName, xhtml) -> ofMessage.put(fileName, xhtml == null ? fileName : title(xhtml)));
+    });
     return titles;
   }
 

@@ -71,15 +71,12 @@ class OutboxRepository {
         .stream().findFirst();
   }
 
-  /** Which outbox message a sent e-mail is: its id, case and partnership. */
-  record Recorded(String id, String caseReference, String tenantId) {}
-
   /** Every outbox message by its Message-ID. */
-  Map<String, Recorded> recordedByMessageId() {
-    Map<String, Recorded> recorded = new HashMap<>();
+  Map<String, CorrespondenceLog.Sent> recordedByMessageId() {
+    Map<String, CorrespondenceLog.Sent> recorded = new HashMap<>();
     jdbc.query("SELECT message_id, id, case_reference, tenant_id FROM cspr_outbox_message",
         (ResultSet rs) -> { recorded.put(rs.getString("message_id"),
-            new Recorded(rs.getString("id"), rs.getString("case_reference"), rs.getString("tenant_id"))); });
+            new CorrespondenceLog.Sent(rs.getString("id"), rs.getString("case_reference"), rs.getString("tenant_id"))); });
     return recorded;
   }
 
@@ -94,11 +91,13 @@ class OutboxRepository {
     return jdbc.query(ATTACHMENT + " ORDER BY sort_order", OutboxRepository::attachment, outboxId);
   }
 
-  /** Each letter's XHTML by file name, in order, without loading the PDFs. */
-  Map<String, String> letterSources(String outboxId) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    jdbc.query("SELECT file_name, source_xhtml FROM cspr_outbox_attachment WHERE outbox_id = ? ORDER BY sort_order",
-        (ResultSet rs) -> { sources.put(rs.getString(1), rs.getString(2)); }, outboxId);
+  /** Each letter's XHTML by outbox message and file name, in order, for all the case's messages, without loading the PDFs. */
+  Map<String, Map<String, String>> letterSourcesOfCase(String caseReference) {
+    Map<String, Map<String, String>> sources = new HashMap<>();
+    jdbc.query("SELECT a.outbox_id, a.file_name, a.source_xhtml FROM cspr_outbox_attachment a "
+            + "JOIN cspr_outbox_message m ON m.id = a.outbox_id WHERE m.case_reference = ? ORDER BY a.outbox_id, a.sort_order",
+        (ResultSet rs) -> { sources.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+        caseReference);
     return sources;
   }
 

@@ -3,17 +3,19 @@ package uk.cspr.workflow.criteria;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.criteria.CriteriaChangeLog.Change;
@@ -56,13 +58,16 @@ public class CaseDecisionHistory {
   private static final Set<String> RECURRENCE_NOTED = Set.of("localReviewCriteria", "nationalReviewCriteria");
 
   private final HistoryService historyService;
+  private final ManagementService managementService;
   private final RepositoryService repositoryService;
   private final CriteriaChangeLog changeLog;
   private final CriteriaAccess access;
 
   CaseDecisionHistory(
-      HistoryService historyService, RepositoryService repositoryService, CriteriaChangeLog changeLog, CriteriaAccess access) {
+      HistoryService historyService, ManagementService managementService, RepositoryService repositoryService,
+      CriteriaChangeLog changeLog, CriteriaAccess access) {
     this.historyService = historyService;
+    this.managementService = managementService;
     this.repositoryService = repositoryService;
     this.changeLog = changeLog;
     this.access = access;
@@ -70,14 +75,14 @@ public class CaseDecisionHistory {
 
   /** The evaluations the caller may see, oldest first; empty when there are none. */
   public List<Evaluation> of(String caseReference) {
-    Set<String> instances = access.asEngine(() -> processInstancesOf(caseReference));
-    List<HistoricDecisionInstance> decisions =
-        instances.stream()
-            .flatMap(instance -> historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
-                .includeInputs().includeOutputs().disableCustomObjectDeserialization()
-                .list().stream())
-            .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
-            .toList();
+    String[] ids = access.asEngine(() -> decisionInstancesOf(caseReference));
+    if (ids.length == 0) {
+      return List.of();
+    }
+    List<HistoricDecisionInstance> decisions = historyService.createHistoricDecisionInstanceQuery().decisionInstanceIdIn(ids)
+        .includeInputs().includeOutputs().disableCustomObjectDeserialization().list().stream()
+        .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
+        .toList();
     if (decisions.isEmpty()) {
       return List.of();
     }
@@ -87,25 +92,29 @@ public class CaseDecisionHistory {
         access.asEngine(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionIdIn(definitionIds)
             .list().stream()
             .collect(Collectors.toMap(DecisionDefinition::getId, Function.identity())));
-    return decisions.stream().map(decision -> evaluation(decision, definitions.get(decision.getDecisionDefinitionId())))
-        .toList();
+    Map<String, Optional<String>> comments = new HashMap<>();
+    return decisions.stream().map(decision -> {
+      DecisionDefinition definition = definitions.get(decision.getDecisionDefinitionId());
+      String comment = definition == null ? null : comments.computeIfAbsent(definition.getDeploymentId(),
+          deployment -> changeLog.byDeployment(deployment).map(Change::comment)).orElse(null);
+      return evaluation(decision, definition, comment);
+    }).toList();
   }
 
-  /** The case's process instances (business key) and those they started (same root). */
-  private Set<String> processInstancesOf(String caseReference) {
-    Set<String> ids = new LinkedHashSet<>();
-    historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()
-        .forEach(instance -> {
-          ids.add(instance.getId());
-          historyService.createHistoricProcessInstanceQuery().rootProcessInstanceId(instance.getRootProcessInstanceId())
-              .list().forEach(related -> ids.add(related.getId()));
-        });
-    return ids;
+  /**
+   * The decisions evaluated in the case's process instances (business key) and in those they
+   * started (same root), in one native query, so without the caller's authorizations: as the engine.
+   */
+  private String[] decisionInstancesOf(String caseReference) {
+    return historyService.createNativeHistoricDecisionInstanceQuery()
+        .sql("SELECT D.* FROM " + managementService.getTableName(HistoricDecisionInstance.class) + " D WHERE D.ROOT_PROC_INST_ID_ IN "
+            + "(SELECT P.ROOT_PROC_INST_ID_ FROM " + managementService.getTableName(HistoricProcessInstance.class)
+            + " P WHERE P.BUSINESS_KEY_ = #{caseReference})")
+        .parameter("caseReference", caseReference)
+        .list().stream().map(HistoricDecisionInstance::getId).toArray(String[]::new);
   }
 
-  private Evaluation evaluation(HistoricDecisionInstance decision, DecisionDefinition definition) {
-    String comment =
-        definition == null ? null : changeLog.byDeployment(definition.getDeploymentId()).map(Change::comment).orElse(null);
+  private Evaluation evaluation(HistoricDecisionInstance decision, DecisionDefinition definition, String comment) {
     Date evaluated = decision.getEvaluationTime();
     return new Evaluation(
         decision.getDecisionDefinitionKey(),

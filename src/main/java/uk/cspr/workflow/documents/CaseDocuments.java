@@ -3,6 +3,7 @@ package uk.cspr.workflow.documents;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import uk.cspr.workflow.cases.CallerScope;
 import uk.cspr.workflow.cases.CaseAccess;
 import uk.cspr.workflow.cases.CaseFile;
 import uk.cspr.workflow.cases.CaseReferences;
+import uk.cspr.workflow.cases.UserNames;
 import uk.cspr.workflow.config.InvalidParameterException;
 import uk.cspr.workflow.security.CsprGroups;
 
@@ -58,9 +60,10 @@ public class CaseDocuments {
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
   private final DocumentProperties properties;
+  private final UserNames userNames;
 
   CaseDocuments(DocumentRepository repository, CaseAccess access, CallerScope callerScope, TaskService taskService,
-      HistoryService historyService, RepositoryService repositoryService, DocumentProperties properties) {
+      HistoryService historyService, RepositoryService repositoryService, DocumentProperties properties, UserNames userNames) {
     this.repository = repository;
     this.access = access;
     this.callerScope = callerScope;
@@ -68,6 +71,7 @@ public class CaseDocuments {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.properties = properties;
+    this.userNames = userNames;
   }
 
   /**
@@ -96,18 +100,25 @@ public class CaseDocuments {
    * (whether they may read the case is checked by the caller), oldest first.
    */
   public List<CaseFile.Document> listed(String caseReference) {
-    return repository.ofCase(caseReference).stream().filter(document -> access.canSeeTenant(document.tenantId()))
-        .map(CaseDocuments::listed).toList();
+    List<CaseDocument> visible = repository.ofCase(caseReference).stream()
+        .filter(document -> access.canSeeTenant(document.tenantId())).toList();
+    Map<String, String> names = userNames.of(visible.stream().map(CaseDocument::addedBy).toList());
+    return visible.stream().map(document -> listed(document, names.get(document.addedBy()))).toList();
+  }
+
+  /** A document as the case file lists it, who added it by name. */
+  public CaseFile.Document listed(CaseDocument document) {
+    return listed(document, userNames.of(List.of(document.addedBy())).get(document.addedBy()));
   }
 
   /** A document as the case file lists it, with where to download it (beside the letters' links: a path). */
-  static CaseFile.Document listed(CaseDocument document) {
+  private static CaseFile.Document listed(CaseDocument document, String addedByName) {
     String contextPath = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
         ? request.getRequest().getContextPath() : "";
     String url = UriComponentsBuilder.fromPath(contextPath)
         .pathSegment("api", "cases", document.caseReference(), "documents", document.id()).encode().toUriString();
     return new CaseFile.Document(document.id(), document.fileName(), document.type().name(), document.size(),
-        document.stepName(), document.addedBy(), document.addedAt(), url);
+        document.stepName(), document.addedBy(), addedByName, document.addedAt(), url);
   }
 
   /** One document with its content, when the current user may read the case. */

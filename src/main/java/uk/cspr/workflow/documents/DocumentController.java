@@ -39,7 +39,7 @@ class DocumentController {
       @RequestParam(required = false) String taskId) throws IOException {
     CaseDocument added = documents.add(caseReference, taskId, file == null ? null : file.getOriginalFilename(),
         file == null ? null : file.getBytes());
-    CaseFile.Document listed = CaseDocuments.listed(added);
+    CaseFile.Document listed = documents.listed(added);
     return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, listed.url())
         .cacheControl(CacheControl.noStore()).body(listed);
   }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.cspr.workflow.config.Partnerships;
+import uk.cspr.workflow.documents.TestDocuments;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 import uk.cspr.workflow.support.EngineClock;
@@ -48,6 +49,8 @@ class CaseFileTest {
   private static final String NL = "north-lincolnshire";
   private static final String CP = "cambridgeshire-peterborough";
   private static final String PASSWORD = UUID.randomUUID().toString();
+  /** A senior lead's user id that the identity service does not know (e.g. removed since). */
+  private static final String FORMER_USER = "former-senior-lead";
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
@@ -96,9 +99,12 @@ class CaseFileTest {
 
     List<String> timeline = new ArrayList<>();
     file.get("timeline").forEach(event -> timeline.add(event.get("kind").asText() + " | " + event.get("what").asText()
-        + " | " + event.path("who").asText("")));
-    assertThat(timeline.get(0)).startsWith("flow started | ").endsWith("| " + coordinator);
-    assertThat(timeline).anyMatch(e -> e.startsWith("step done | Inform") && e.endsWith("| " + coordinator))
+        + " | " + event.path("who").asText("") + " | " + event.path("whoName").asText("")));
+    assertThat(timeline.get(0)).as("who by user id and by name").startsWith("flow started | ")
+        .endsWith("| " + coordinator + " | " + coordinator + " Test");
+    assertThat(timeline).anyMatch(e -> e.startsWith("step done | Inform") && e.endsWith("| " + coordinator + " | " + coordinator + " Test"))
+        .as("a user the identity service no longer knows: by id").anyMatch(e -> e.startsWith("step done | ")
+            && e.endsWith("| " + FORMER_USER + " | " + FORMER_USER))
         .anyMatch(e -> e.startsWith("deadline passed | "))
         .anyMatch(e -> e.startsWith("decision | "));
     List<String> times = new ArrayList<>();
@@ -112,6 +118,20 @@ class CaseFileTest {
     JsonNode inform = deadline(file, "Inform");
     assertThat(inform.get("status").asText()).isEqualTo("MET");
     assertThat(inform.get("doneAt").asText()).isNotBlank();
+
+    ResponseEntity<JsonNode> added = rest.withBasicAuth(coordinator, PASSWORD).postForEntity("/api/cases/"
+        + instance.getBusinessKey() + "/documents", TestDocuments.upload("Agency report.pdf", TestDocuments.pdf("Report"), null),
+        JsonNode.class);
+    assertThat(added.getStatusCode()).as(String.valueOf(added.getBody())).isEqualTo(HttpStatus.CREATED);
+    JsonNode document = file(coordinator, instance.getBusinessKey()).getBody().at("/documents/0");
+    assertThat(document.get("addedBy").asText() + " | " + document.get("addedByName").asText()).as("who added it, by id and by name")
+        .isEqualTo(coordinator + " | " + coordinator + " Test");
+
+    JsonNode log = rest.withBasicAuth(coordinator, PASSWORD)
+        .getForEntity("/api/cases/" + instance.getBusinessKey() + "/correspondence", JsonNode.class).getBody();
+    assertThat(file.get("correspondence")).as("the letters as the case's correspondence log lists them").isNotEmpty().isEqualTo(log);
+    assertThat(file.at("/correspondence/0/attachments/0/url").asText())
+        .startsWith("/api/cases/" + instance.getBusinessKey() + "/correspondence/");
   }
 
   @Test
@@ -156,7 +176,7 @@ class CaseFileTest {
         .allSatisfy(output -> assertThat(output.get("label").asText()).as("the table's label of the output").isNotBlank()));
   }
 
-  /** Referred by the coordinator; partners informed by them; outcome (a): the Panel is to be notified. */
+  /** Referred by the coordinator; partners informed by them; the SSL's recommendation by a former user; outcome (a): the Panel is to be notified. */
   private ProcessInstance referralDecidedForTheNotification() {
     EngineClock.setTo("2026-12-22T10:00");
     Map<String, Object> referral = TestReferrals.referral(NL, "2026-12-21T09:30");
@@ -167,6 +187,8 @@ class CaseFileTest {
     Task inform = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(INFORM_PARTNERS).singleResult();
     tasks.claim(inform.getId(), coordinator);
     tasks.complete(inform.getId(), Map.of("partnersInformedConfirmed", true));
+    tasks.claim(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RECORD_SSL_RECOMMENDATION)
+        .singleResult().getId(), FORMER_USER);
     TaskSteps.complete(tasks, instance, RECORD_SSL_RECOMMENDATION, "sslRecommendation", "NOTIFY_AND_RAPID_REVIEW",
         "sslRationale", "Criteria met");
     TaskSteps.complete(tasks, instance, RECORD_PARTNERS_DECISION, "laVote", "NOTIFY_AND_RAPID_REVIEW",

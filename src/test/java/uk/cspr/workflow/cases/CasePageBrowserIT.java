@@ -44,8 +44,8 @@ class CasePageBrowserIT {
   private static final String NL = "north-lincolnshire";
   private static final String PARTNERSHIP = "North Lincolnshire Safeguarding Children Partnership";
   private static final List<String> SECTIONS =
-      List.of("summary", "deadlines", "timeline", "decisions", "letters", "parallel-reviews", "action-plan", "recommendations",
-          "briefing");
+      List.of("summary", "deadlines", "timeline", "decisions", "letters", "documents", "parallel-reviews", "action-plan",
+          "recommendations", "briefing");
   /** Chromium for the class; a failing test leaves a screenshot of what it showed. */
   @RegisterExtension
   static final ChromiumSession CHROMIUM = new ChromiumSession();

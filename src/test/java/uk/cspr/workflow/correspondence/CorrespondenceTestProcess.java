@@ -9,22 +9,22 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import uk.cspr.workflow.cases.CaseVariables;
 import uk.cspr.workflow.support.SpecMailboxes;
 
-/** Deploys and starts the test-only models of src/test/resources/correspondence. */
-final class CorrespondenceTestProcess {
+/** Deploys and starts the test-only models of src/test/resources/correspondence (public: the demo mail sink's test sends with them too). */
+public final class CorrespondenceTestProcess {
 
-  static final String KEY = "correspondenceTest";
-  static final String ROLLBACK_KEY = "correspondenceRollbackTest";
-  static final String NORTH_LINCS = "north-lincolnshire";
-  static final String DSP = "dsp@nl-partnership.example";
-  static final String SSL = "ssl@nl-partnership.example";
-  static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
-  static final String PANEL = SpecMailboxes.PANEL;
+  public static final String KEY = "correspondenceTest";
+  public static final String ROLLBACK_KEY = "correspondenceRollbackTest";
+  public static final String NORTH_LINCS = "north-lincolnshire";
+  public static final String DSP = "dsp@nl-partnership.example";
+  public static final String SSL = "ssl@nl-partnership.example";
+  public static final String BUSINESS_UNIT = "mars@northlincs.gov.uk";
+  public static final String PANEL = SpecMailboxes.PANEL;
 
   private static final AtomicInteger CASES = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
 
   private CorrespondenceTestProcess() {}
 
-  static synchronized void deploy(RepositoryService repositoryService) {
+  public static synchronized void deploy(RepositoryService repositoryService) {
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
       repositoryService.createDeployment()
           .name("correspondence-test")
@@ -33,7 +33,7 @@ final class CorrespondenceTestProcess {
     }
   }
 
-  static String newCaseReference() {
+  public static String newCaseReference() {
     return "NL-2027-" + String.format("%04d", CASES.incrementAndGet());
   }
 
@@ -44,7 +44,7 @@ final class CorrespondenceTestProcess {
     return variables;
   }
 
-  static ProcessInstance start(RuntimeService runtimeService, String key, String caseReference) {
+  public static ProcessInstance start(RuntimeService runtimeService, String key, String caseReference) {
     return runtimeService.startProcessInstanceByKey(key, caseReference, caseVariables(caseReference));
   }
 }

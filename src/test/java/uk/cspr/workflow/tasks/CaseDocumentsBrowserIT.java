@@ -91,7 +91,7 @@ class CaseDocumentsBrowserIT {
     WebElement link = browser.waitFor(By.cssSelector(tab + "table.cspr-documents a.cspr-document"));
     assertThat(link.getText()).isEqualTo("Police chronology.pdf");
     WebElement row = link.findElement(By.xpath("ancestor::tr"));
-    assertThat(row.getText()).contains("PDF, 1 KB", decide.getName().replaceFirst("^.* · ", "").replaceFirst(" — due .*", ""), "partner")
+    assertThat(row.getText()).contains("PDF, 1 KB", decide.getName().replaceFirst("^.* · ", "").replaceFirst(" — due .*", ""), "Pat Partner")
         .containsPattern("([1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9]{2}, [0-2][0-9]:[0-5][0-9]");
     assertThat(browser.waitFor(By.cssSelector(tab + ".cspr-document-message")).getText())
         .isEqualTo("Police chronology.pdf was added to this step.");

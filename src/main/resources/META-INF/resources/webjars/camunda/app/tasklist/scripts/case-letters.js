@@ -153,7 +153,7 @@ function documentsTable(documents) {
           doc.fileName),
         el('div', { class: 'text-muted' }, (DOCUMENT_TYPES[doc.type] || 'Document') + ', ' + fileSize(doc.size))),
       el('td', {}, doc.step || 'The case'),
-      el('td', {}, doc.addedBy),
+      el('td', {}, doc.addedByName || doc.addedBy),
       el('td', { style: 'white-space:nowrap' }, dateTime(doc.addedAt))))));
 }
 

@@ -1,4 +1,4 @@
-package uk.cspr.workflow.correspondence;
+package uk.cspr.workflow.demo;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.cases.CaseAccess;
+import uk.cspr.workflow.correspondence.CorrespondenceLog;
+import uk.cspr.workflow.security.CsprGroups;
 
 /**
  * Demo profile: what the embedded mail sink received, as a page ({@code /mail-sink}: each e-mail's
@@ -31,12 +32,12 @@ class MailSinkController {
 
   private final DemoMailSink mailSink;
   private final CaseAccess caseAccess;
-  private final OutboxRepository outbox;
+  private final CorrespondenceLog correspondence;
 
-  MailSinkController(DemoMailSink mailSink, CaseAccess caseAccess, OutboxRepository outbox) {
+  MailSinkController(DemoMailSink mailSink, CaseAccess caseAccess, CorrespondenceLog correspondence) {
     this.mailSink = mailSink;
     this.caseAccess = caseAccess;
-    this.outbox = outbox;
+    this.correspondence = correspondence;
   }
 
   /** A message as the page shows it, with its letters. */
@@ -48,7 +49,7 @@ class MailSinkController {
   @GetMapping("/mail-sink")
   String page(Model model, HttpServletRequest request) {
     checkAllowed();
-    Map<String, OutboxRepository.Recorded> recorded = outbox.recordedByMessageId();
+    Map<String, CorrespondenceLog.Sent> recorded = correspondence.byMessageId();
     model.addAttribute("messages", visible(recorded).stream()
         .map(message -> shown(message, recorded.get(message.messageId()), request.getContextPath())).toList());
     model.addAttribute("receiving", mailSink.isReceiving());
@@ -59,21 +60,21 @@ class MailSinkController {
   @ResponseBody
   ResponseEntity<List<DemoMailSink.ReceivedMessage>> messages() {
     checkAllowed();
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(visible(outbox.recordedByMessageId()));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(visible(correspondence.byMessageId()));
   }
 
-  private List<DemoMailSink.ReceivedMessage> visible(Map<String, OutboxRepository.Recorded> recorded) {
+  private List<DemoMailSink.ReceivedMessage> visible(Map<String, CorrespondenceLog.Sent> recorded) {
     return mailSink.messages().stream().filter(message -> {
-      OutboxRepository.Recorded record = recorded.get(message.messageId());
+      CorrespondenceLog.Sent record = recorded.get(message.messageId());
       return record == null ? caseAccess.currentUser().map(CaseAccess::isAdmin).orElse(false)
           : caseAccess.canSeeTenant(record.tenantId());
     }).toList();
   }
 
-  private static Shown shown(DemoMailSink.ReceivedMessage message, OutboxRepository.Recorded record, String contextPath) {
+  private static Shown shown(DemoMailSink.ReceivedMessage message, CorrespondenceLog.Sent record, String contextPath) {
     return new Shown(message, message.attachments().stream()
         .map(name -> new Letter(name, record == null || name == null ? null
-            : CorrespondenceLogController.letterUrl(contextPath, record.caseReference(), record.id(), name)))
+            : CorrespondenceLog.letterUrl(contextPath, record.caseReference(), record.outboxId(), name)))
         .toList());
   }
 

@@ -1,4 +1,4 @@
-package uk.cspr.workflow.correspondence;
+package uk.cspr.workflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import uk.cspr.workflow.correspondence.Correspondence;
+import uk.cspr.workflow.correspondence.CorrespondenceTestProcess;
 import uk.cspr.workflow.support.CsprSpringBootTest;
 
 /** SPEC §5: in the demo profile mail goes to an embedded sink that a person can inspect. */
@@ -34,7 +36,6 @@ class MailSinkControllerTest {
   @Autowired RepositoryService repositoryService;
   @Autowired ManagementService managementService;
   @Autowired JavaMailSender mailSender;
-  @Autowired OutboxRepository repository;
 
   @Test
   @SuppressWarnings("unchecked")
@@ -77,7 +78,8 @@ class MailSinkControllerTest {
     assertThat(page.getBody()).contains(caseReference + "-dspNotificationLetter.pdf").contains("Dear delegated safeguarding partners,");
 
     // issue 14.7: each letter is a link that opens it as PDF, for the business unit of the case
-    String outboxId = repository.findByCase(caseReference).get(0).id();
+    String outboxId = rest.withBasicAuth("coordinator", "coordinator").exchange("/api/cases/" + caseReference + "/correspondence",
+        HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody().get(0).get("id").toString();
     String link = "/api/cases/" + caseReference + "/correspondence/" + outboxId + "/attachments/" + caseReference
         + "-dspNotificationLetter.pdf";
     String coordinatorsPage = rest.withBasicAuth("coordinator", "coordinator").getForObject("/mail-sink", String.class);

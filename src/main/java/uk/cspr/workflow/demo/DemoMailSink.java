@@ -1,4 +1,4 @@
-package uk.cspr.workflow.correspondence;
+package uk.cspr.workflow.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -32,6 +32,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import uk.cspr.workflow.cases.FormValues;
 
 /**
  * The embedded mail sink of the demo profile (SPEC §5: the default profile delivers to a sink a
@@ -54,7 +55,7 @@ class DemoMailSink implements SmartLifecycle {
 
     /** Received time in Europe/London for the page. */
     public String receivedAtText() {
-      return receivedAt == null ? "" : SHOWN.format(receivedAt.atZone(TemplateFormat.LONDON));
+      return receivedAt == null ? "" : SHOWN.format(receivedAt.atZone(FormValues.LONDON));
     }
   }
 
