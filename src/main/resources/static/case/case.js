@@ -1,13 +1,15 @@
 // The case page (issue 18.1): everything about one case on one page, at /cases/{caseReference}.
 // Data: GET /api/cases/{caseReference} (its correspondence as /api/cases/{caseReference}/correspondence
 // lists it), called with the Cockpit or Tasklist login session; the server answers only for a case the user may read
-// (404 otherwise, shown as a plain "not found"). Plain script, no libraries; all data goes into the
+// (404 otherwise, shown as a plain "not found"). An ES module, no libraries; all data goes into the
 // page as text nodes or attributes, never as HTML (the page's CSP allows no inline script or style).
 // To add a section, add a function to SECTIONS.
+
+import { date, dateTime, day, DOCUMENT_TYPES, el, fileSize } from '../scripts/page.js';
+
 (function () {
   'use strict';
 
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const DEADLINE = {
     MET: 'Met',
     LATE: 'Met late',
@@ -32,7 +34,6 @@
   const RECOMMENDATION = { OPEN: 'Open', IN_PROGRESS: 'In progress', IMPLEMENTED: 'Implemented', NOT_ACCEPTED: 'Not accepted' };
   const SHARED_BY = { MEETING_OR_FORUM: 'Presented at a meeting or forum', TEAM_MEETING_OR_SUPERVISION: 'Team meeting or supervision',
     TRAINING: 'Training session', EMAIL: 'E-mail', NEWSLETTER_OR_WEBSITE: 'Newsletter or website' };
-  const DOCUMENT = { PDF: 'PDF', DOCX: 'Word document', ODT: 'OpenDocument text' };
   /** What the referral form records of a child (it takes no names), in the order shown. */
   const CHILD_FACTS = [
     ['age', 'Age'], ['sex', 'Sex'], ['ethnicity', 'Ethnicity'], ['disability', 'Disability'], ['died', 'Died'],
@@ -69,46 +70,6 @@
     return response.json();
   }
 
-  /** Creates an element; children may be nodes or strings (added as text, never parsed). */
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value !== undefined && value !== null) {
-        node.setAttribute(name, String(value));
-      }
-    });
-    children.flat().forEach(child => {
-      if (child !== undefined && child !== null && child !== '') {
-        node.appendChild(typeof child === 'string' || typeof child === 'number'
-          ? document.createTextNode(String(child)) : child);
-      }
-    });
-    return node;
-  }
-
-  function londonParts(iso, withTime) {
-    const parts = {};
-    new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' },
-      withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}))
-      .formatToParts(new Date(iso)).forEach(part => { parts[part.type] = part.value; });
-    return parts;
-  }
-
-  /** "30 Nov 2026, 11:00" in UK time. */
-  function dateTime(iso) {
-    if (!iso) {
-      return '';
-    }
-    const p = londonParts(iso, true);
-    return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year + ', ' + p.hour + ':' + p.minute;
-  }
-
-  /** "15 Jan 2027" for a calendar date ("2027-01-15"). */
-  function date(day) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
-    return match ? Number(match[3]) + ' ' + MONTHS[Number(match[2]) - 1] + ' ' + match[1] : (day || '');
-  }
-
   function days(n) {
     return n + (n === 1 ? ' working day' : ' working days');
   }
@@ -136,15 +97,6 @@
       return sentence(text.slice(text.indexOf('.') + 1).replace(/([A-Z])/g, ' $1').toLowerCase());
     }
     return /^\d{4}-\d{2}-\d{2}$/.test(text) ? date(text) : text;
-  }
-
-  /** "9 Nov 2026" for a time kept as a day. */
-  function day(iso) {
-    if (!iso) {
-      return '—';
-    }
-    const p = londonParts(iso, false);
-    return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year;
   }
 
   /** A table's input label without notes for its authors ("(tenant id)", "(null = …)"). */
@@ -275,14 +227,9 @@
     return section('documents', 'Documents', file.documents.length === 0 ? none('No documents added yet.')
       : table(['Document', 'Added to', 'Added by', 'When'], file.documents.map(d => el('tr', {},
         el('td', {}, el('a', { class: 'document', href: d.url, download: d.fileName }, d.fileName),
-          el('div', { class: 'muted' }, (DOCUMENT[d.type] || 'Document') + ', ' + size(d.size))),
+          el('div', { class: 'muted' }, (DOCUMENT_TYPES[d.type] || 'Document') + ', ' + fileSize(d.size))),
         el('td', {}, d.step || 'The case'), el('td', {}, d.addedByName || '—'),
         el('td', { class: 'when' }, dateTime(d.addedAt))))));
-  }
-
-  /** A file's size in words people read ("120 KB"). */
-  function size(bytes) {
-    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' KB' : (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
   function parallelSection(file) {
@@ -293,7 +240,7 @@
           ? 'Told through the business unit (no address configured)' : 'Told at ' + plain(r.leadAddressee)) : ''),
         el('td', {}, PARALLEL[r.status] || plain(r.status)),
         el('td', {}, r.agreedAt ? day(r.agreedAt) + (r.agreedWith ? ' with ' + r.agreedWith : '') : '—'),
-        el('td', {}, day(r.closedAt))))));
+        el('td', {}, day(r.closedAt) || '—')))));
   }
 
   function actionPlanSection(file) {

@@ -5,6 +5,8 @@
 // (/cases/{caseReference}, issue 18.1), and a search box finds cases by the start of their reference
 // (GET /api/cases?query=). All data goes into the page as text nodes or attributes, never as HTML.
 
+import { apiRoot, day, el, svg } from '../../../../scripts/page.js';
+
 const ROUTE = '/deadlines';
 const COLOURS = {
   OVERDUE: { bg: '#c9302c', fg: '#fff', label: 'overdue' },
@@ -13,13 +15,6 @@ const COLOURS = {
   MET: { bg: '#dff0d8', fg: '#2b542c', label: 'met' },
   LATE: { bg: '#f2dede', fg: '#843534', label: 'met late' }
 };
-
-/** Our API lives at the servlet context root, next to the webapp path (app-root="/camunda"). */
-function apiRoot() {
-  const base = document.querySelector('base');
-  const appRoot = (base && base.getAttribute('app-root')) || '';
-  return appRoot.replace(/\/[^/]*$/, '');
-}
 
 async function getJson(path) {
   const response = await fetch(apiRoot() + path, {
@@ -30,23 +25,6 @@ async function getJson(path) {
     throw new Error('HTTP ' + response.status + ' from ' + path);
   }
   return response.json();
-}
-
-/** Creates an element; children may be nodes or strings (added as text, never parsed). */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, String(value));
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(typeof child === 'string' || typeof child === 'number'
-        ? document.createTextNode(String(child)) : child);
-    }
-  });
-  return node;
 }
 
 /** The case page of a case (static/case, served at /cases/{caseReference}). */
@@ -82,25 +60,9 @@ function caseSearch() {
   return form;
 }
 
-function svg(tag, attributes, ...children) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, String(value)));
-  children.forEach(child => node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
-  return node;
-}
-
-function londonDate(iso) {
-  if (!iso) {
-    return '';
-  }
-  return new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London'
-  });
-}
-
 function left(deadline) {
   if (deadline.status === 'MET' || deadline.status === 'LATE') {
-    return COLOURS[deadline.status].label + ' ' + londonDate(deadline.completedAt);
+    return COLOURS[deadline.status].label + ' ' + day(deadline.completedAt);
   }
   const days = deadline.workingDaysLeft;
   if (days < 0) {
@@ -114,7 +76,7 @@ function badge(deadline) {
   return el('span', {
     class: 'cspr-deadline',
     'data-status': deadline.status,
-    title: deadline.name + ' · due ' + londonDate(deadline.dueAt),
+    title: deadline.name + ' · due ' + day(deadline.dueAt),
     style: 'display:inline-block;margin:1px 4px 1px 0;padding:1px 6px;border-radius:3px;white-space:nowrap;'
       + 'background:' + colour.bg + ';color:' + colour.fg
   }, deadline.label + ': ' + left(deadline));
@@ -156,7 +118,7 @@ function table(rows, sort) {
     el('td', {}, row.flows.map(f => el('div', {}, f.name))),
     el('td', {}, row.flows.flatMap(f => f.currentSteps).map(step => el('div', {}, step))),
     el('td', {}, statusBadge(row.status)),
-    el('td', {}, londonDate(row.nearestDueAt)),
+    el('td', {}, day(row.nearestDueAt)),
     el('td', {}, row.deadlines.map(badge))));
   return el('table', { class: 'table table-condensed cm-table', id: 'cspr-deadlines-table' },
     el('thead', {}, header), el('tbody', {}, body));

@@ -6,17 +6,12 @@
 // their own (the server decides: the choices are the partnerships it returns). Links download the
 // same figures as CSV and as the yearly report's PDF. All data goes in as text nodes or attributes.
 
+import { apiRoot, date, el, svg } from '../../../../scripts/page.js';
+
 const ROUTE = '/yearly-figures';
 const ALL = 'all';
 const COLOURS = ['#1d3f6e', '#d9822b', '#3a8d5c', '#8e4585', '#5b7fa6', '#a33b3b'];
 const NOTHING_TO_MEASURE = 'none to measure';
-
-/** Our API lives at the servlet context root, next to the webapp path (app-root="/camunda"). */
-function apiRoot() {
-  const base = document.querySelector('base');
-  const appRoot = (base && base.getAttribute('app-root')) || '';
-  return appRoot.replace(/\/[^/]*$/, '');
-}
 
 const REFUSALS = {
   400: 'Check the period: give the first and the last day, the last on or after the first, at most 5 years apart.',
@@ -30,34 +25,6 @@ async function getJson(path) {
     throw new Error(REFUSALS[response.status] || 'The figures could not be loaded (error ' + response.status + '). Try again later.');
   }
   return response.json();
-}
-
-/** Creates an element; children may be nodes or strings (added as text, never parsed). */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, String(value));
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null) {
-      node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-    }
-  });
-  return node;
-}
-
-function svg(tag, attributes, ...children) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, String(value)));
-  children.forEach(child => node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
-  return node;
-}
-
-/** "1 Apr 2026" for an ISO day ("2026-04-01"). */
-function day(iso) {
-  return new Date(iso + 'T12:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Today in London as an ISO day. */
@@ -169,7 +136,7 @@ function renderFigures(area, answer, query) {
   const report = answer.partnerships || [answer];
   const names = report.map(figures => figures.partnershipName).join(', ');
   area.replaceChildren(
-    el('h2', { id: 'cspr-figures-heading' }, day(answer.from) + ' to ' + day(answer.to)),
+    el('h2', { id: 'cspr-figures-heading' }, date(answer.from) + ' to ' + date(answer.to)),
     el('p', { id: 'cspr-figures-partnerships' }, report.length === 0 ? 'No partnership to show.' : names),
     downloads(query),
     ...merge(report).map(section => el('section', { class: 'cspr-figures-section', style: 'margin-bottom:18px' },

@@ -13,19 +13,13 @@
 // session's CSRF token in X-XSRF-TOKEN, as Tasklist sends with each change (the server takes the
 // login session for this upload only with that token).
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { apiRoot, dateTime, DOCUMENT_TYPES, el, fileSize } from '../../../../scripts/page.js';
+
 const STATUS = {
   QUEUED: 'Waiting to be sent',
   SENT: 'Sent',
   FAILED: 'Not sent yet: the last attempt failed and will be retried'
 };
-
-/** Our API lives at the servlet context root, next to the webapp path (app-root="/camunda"). */
-function apiRoot() {
-  const base = document.querySelector('base');
-  const appRoot = (base && base.getAttribute('app-root')) || '';
-  return appRoot.replace(/\/[^/]*$/, '');
-}
 
 async function getJson(path) {
   const response = await fetch(apiRoot() + path, {
@@ -39,35 +33,6 @@ async function getJson(path) {
     throw new Error('The server could not answer (status ' + response.status + '). Please try again later.');
   }
   return response.json();
-}
-
-/** Creates an element; children may be nodes or strings (added as text, never parsed). */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, String(value));
-    }
-  });
-  children.flat().forEach(child => {
-    if (child !== undefined && child !== null && child !== '') {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
-}
-
-/** "30 Nov 2026, 11:00" in UK time. */
-function dateTime(iso) {
-  if (!iso) {
-    return '';
-  }
-  const parts = {};
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
-  }).formatToParts(new Date(iso)).forEach(part => { parts[part.type] = part.value; });
-  return Number(parts.day) + ' ' + MONTHS[Number(parts.month) - 1] + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute;
 }
 
 function addresses(message) {
@@ -102,15 +67,6 @@ function lettersSection(found) {
   return section;
 }
 
-const DOCUMENT_TYPES = { PDF: 'PDF', DOCX: 'Word document', ODT: 'OpenDocument text' };
-
-/** "240 KB", "1.5 MB". */
-function fileSize(bytes) {
-  if (bytes < 1024 * 1024) {
-    return Math.max(1, Math.round(bytes / 1024)) + ' KB';
-  }
-  return (Math.round(bytes / (1024 * 1024) * 10) / 10) + ' MB';
-}
 
 /** The CSRF token Camunda's webapps keep in the session and give the page in a cookie. */
 function csrfToken() {
