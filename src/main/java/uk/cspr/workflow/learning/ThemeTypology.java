@@ -77,9 +77,10 @@ public record ThemeTypology(List<Theme> themes, Integer recurrenceYears) {
     return themes.stream().anyMatch(theme -> theme.code().equals(code));
   }
 
-  /** The label people read for a code (the code itself for one no longer configured). */
+  /** The label people read for a code; one no longer configured reads as its words, marked so. */
   public String label(String code) {
-    return themes.stream().filter(theme -> theme.code().equals(code)).map(Theme::label).findFirst().orElse(code);
+    return themes.stream().filter(theme -> theme.code().equals(code)).map(Theme::label).findFirst()
+        .orElseGet(() -> Character.toUpperCase(code.charAt(0)) + code.substring(1).replace('-', ' ') + " (no longer on the list)");
   }
 
   /** Every code with its label, in the configured order. */

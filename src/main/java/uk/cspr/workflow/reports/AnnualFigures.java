@@ -183,7 +183,9 @@ class AnnualFigures {
     Map<String, Long> byTheme = new LinkedHashMap<>();
     typology.labels().keySet().forEach(code -> byTheme.put(code, 0L));
     byTheme.putAll(caseThemes.casesByTheme(partnership, period.start(), period.end()));
-    figures.section("themes", "Themes of the cases").byKind("casesByTheme", "Cases with the theme", byTheme, typology.labels());
+    Map<String, String> labels = new LinkedHashMap<>();
+    byTheme.keySet().forEach(code -> labels.put(code, typology.label(code))); // a theme since removed from the list too
+    figures.section("themes", "Themes of the cases").byKind("casesByTheme", "Cases with the theme", byTheme, labels);
   }
 
   // ------------------------------------------------------------------ helpers

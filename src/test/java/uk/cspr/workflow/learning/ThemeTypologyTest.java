@@ -42,6 +42,13 @@ class ThemeTypologyTest {
   }
 
   @Test
+  void aThemeSinceRemovedFromTheListStillReadsAsWords() {
+    ThemeTypology typology = new ThemeTypology(List.of(theme("neglect", "Neglect", "abuse-type")), 3);
+    assertThat(typology.label("neglect")).isEqualTo("Neglect");
+    assertThat(typology.label("county-lines")).isEqualTo("County lines (no longer on the list)");
+  }
+
+  @Test
   void aCodeUsedTwiceIsRefused() {
     assertThatThrownBy(() -> new ThemeTypology(List.of(theme("neglect", "Neglect", "abuse-type"),
         theme("neglect", "Neglect of health", "practice-theme")), 3))
