@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +41,12 @@ public class CaseThemes {
         .toArray(MapSqlParameterSource[]::new);
     jdbc.batchUpdate("INSERT INTO cspr_case_theme (case_reference, tenant_id, review, theme_code, recorded_at, recorded_by) "
         + "VALUES (:ref, :tenant, :review, :code, :at, :by)", rows);
+  }
+
+  /** The partnership (tenant) of a case whose themes were recorded. */
+  public Optional<String> partnershipOf(String caseReference) {
+    return jdbc.queryForList("SELECT DISTINCT tenant_id FROM cspr_case_theme WHERE case_reference = :ref",
+        new MapSqlParameterSource("ref", caseReference), String.class).stream().findFirst();
   }
 
   /** The case's themes as last recorded: the LCSPR's when it recorded them, else the rapid review's. */

@@ -6,7 +6,6 @@ import static uk.cspr.workflow.learning.LearningVariables.RECURRENT_THEMES_DECIS
 import static uk.cspr.workflow.learning.LearningVariables.RECURRENT_THEMES_OFFERED;
 import static uk.cspr.workflow.learning.LearningVariables.THEME_RECURRENCE;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +14,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -61,7 +59,7 @@ class ThemeRecurrence implements TaskListener {
 
   private void offer(DelegateTask task) {
     List<String> themes = ThemeValues.codes(task.getVariable(CASE_THEMES), typology);
-    Map<String, List<String>> earlier = caseThemes.earlierCases(task.getTenantId(), ThemesListener.caseReference(task), themes, since());
+    Map<String, List<String>> earlier = caseThemes.earlierCases(task.getTenantId(), ThemesListener.caseReference(task), themes, typology.recurrenceSince());
     boolean offered = !earlier.isEmpty();
     task.setVariableLocal(THEME_RECURRENCE, text(themes, earlier, candidatesMayReadCases(task)));
     task.setVariable(RECURRENT_THEMES_OFFERED, offered);
@@ -75,11 +73,6 @@ class ThemeRecurrence implements TaskListener {
     }
     boolean answered = new FormValues(task.getVariables()).bool(RECURRENT_THEMES, false);
     task.setVariable(RECURRENT_THEMES_DECISION, decision(offer, String.valueOf(task.getVariable(THEME_RECURRENCE)), answered));
-  }
-
-  /** The start of the window: the same moment {@code recurrence-years} years ago, in England. */
-  Instant since() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(FormValues.LONDON).minusYears(typology.recurrenceYears()).toInstant();
   }
 
   /** What the meeting reads: each theme with its earlier cases (named, or counted only). */

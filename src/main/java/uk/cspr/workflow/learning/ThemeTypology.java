@@ -1,5 +1,6 @@
 package uk.cspr.workflow.learning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.cspr.workflow.cases.FormValues;
 
 /**
  * The controlled list of a case's themes (issue 19.1), {@code cspr.learning.*} in application.yaml:
@@ -75,6 +78,11 @@ public record ThemeTypology(List<Theme> themes, Integer recurrenceYears) {
 
   public boolean known(String code) {
     return themes.stream().anyMatch(theme -> theme.code().equals(code));
+  }
+
+  /** The start of the recurrence window: the same moment {@code recurrence-years} years ago, in England. */
+  public Instant recurrenceSince() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(FormValues.LONDON).minusYears(recurrenceYears()).toInstant();
   }
 
   /** The label people read for a code; one no longer configured reads as its words, marked so. */

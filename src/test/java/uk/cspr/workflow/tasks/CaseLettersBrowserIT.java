@@ -2,11 +2,15 @@ package uk.cspr.workflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
@@ -27,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.cspr.workflow.correspondence.Correspondence;
 import uk.cspr.workflow.demo.DemoCasesTest;
+import uk.cspr.workflow.learning.CaseThemes;
 import uk.cspr.workflow.notification.NotificationProcess;
 import uk.cspr.workflow.security.CsprGroups;
 import uk.cspr.workflow.support.Browser;
@@ -55,6 +60,8 @@ class CaseLettersBrowserIT {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired CaseThemes themes;
 
   private Browser browser;
 
@@ -107,6 +114,32 @@ class CaseLettersBrowserIT {
     assertThat(theCaseTabOfThePartnersTask(reference).getText())
         .containsPattern("\\n([1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9]{2}, [0-2][0-9]:[0-5][0-9] Sent")
         .doesNotContain("Not yet", "SENT");
+  }
+
+  @Test
+  @Order(3)
+  void theTabShowsTheCasesThemesInTheEarlierCases() {
+    String reference = caseAwaitingThePartnersDecision();
+    String earlier = history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY).tenantIdIn(NL).list()
+        .stream().map(HistoricProcessInstance::getBusinessKey)
+        .filter(key -> !key.equals(reference) && themes.of(key).isEmpty()).findFirst().orElseThrow();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    themes.replace(reference, NL, CaseThemes.Review.RAPID_REVIEW, List.of("neglect", "young-carer"), now, "test");
+    themes.replace(earlier, NL, CaseThemes.Review.RAPID_REVIEW, List.of("neglect"), now.minusSeconds(30L * 86400), "test");
+    try {
+      theCaseTabOfThePartnersTask(reference);
+      WebElement section = browser.waitFor(By.cssSelector(".cspr-case[data-case='" + reference + "'] .cspr-case-earlier"));
+      assertThat(section.getText()).startsWith("Earlier cases with the same themes")
+          .containsPattern("Neglect: [1-9][0-9]* earlier cases?").contains("Young carer: no earlier case")
+          .doesNotContain("young-carer");
+      for (WebElement link : section.findElements(By.tagName("a"))) {
+        assertThat(link.getAttribute("href")).as("each case named opens its case page").endsWith("/cases/" + link.getText());
+      }
+      browser.screenshot("tasklist-case-tab-earlier-cases");
+    } finally {
+      themes.replace(reference, NL, CaseThemes.Review.RAPID_REVIEW, List.of(), now, "test");
+      themes.replace(earlier, NL, CaseThemes.Review.RAPID_REVIEW, List.of(), now, "test");
+    }
   }
 
   /** The "Case" tab of the partners' decision task of the case, as the demo partner sees it. */

@@ -176,8 +176,28 @@ function briefingSection(found) {
   return section;
 }
 
+/**
+ * The case's themes in the partnership's earlier cases (issue 19.2): counted for everyone, and
+ * named, with a link to each case page, where the server says this user may read them.
+ */
+function earlierCasesSection(found) {
+  const section = el('section', { class: 'cspr-case-earlier' });
+  getJson('/api/cases/' + encodeURIComponent(found.caseReference) + '/earlier-cases')
+    .then(themes => {
+      if (themes.length > 0) {
+        section.replaceChildren(el('h4', {}, 'Earlier cases with the same themes'), el('ul', {}, themes.map(theme => el('li', {},
+          theme.theme + ': ' + (theme.earlierCases === 0 ? 'no earlier case'
+            : theme.earlierCases + (theme.earlierCases === 1 ? ' earlier case' : ' earlier cases')),
+          theme.references.length === 0 ? '' : [' (', theme.references.map((reference, i) => [i > 0 ? ', ' : '',
+            el('a', { href: apiRoot() + '/cases/' + encodeURIComponent(reference), target: '_blank', rel: 'noopener' }, reference)]), ')']))));
+      }
+    })
+    .catch(() => section.replaceChildren());
+  return section;
+}
+
 /** The parts of the tab after its heading, in order; each gets the case and the task and returns a node. */
-const SECTIONS = [documentsSection, briefingSection, lettersSection];
+const SECTIONS = [earlierCasesSection, documentsSection, briefingSection, lettersSection];
 
 function render(node, taskId) {
   const tab = el('div', { class: 'cspr-case', style: 'padding:10px 15px' }, el('p', {}, 'Loading…'));
