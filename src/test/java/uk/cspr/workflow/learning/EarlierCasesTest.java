@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +37,6 @@ class EarlierCasesTest {
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
   @Autowired CaseThemes themes;
 
   @AfterEach
@@ -48,31 +46,29 @@ class EarlierCasesTest {
 
   @Test
   void eachThemeCountsTheEarlierCasesAndNamesThoseTheCallerMayRead() {
-    EngineClock.setTo("2027-03-01T10:00");
-    String thisCase = start(NL);
-    String lastYear = start(NL);
-    String fourYearsAgo = start(NL);
-    String elsewhere = start(CP);
+    EngineClock.setTo("2027-03-01T10:00"); // themes no other test records, so the counts are this test's own
+    String thisCase = start(NL, true); // a statutory review: its first step is the senior leads' (commission the reviewer)
+    String lastYear = start(NL, false); // non-statutory: the business unit's (the family's consent), not the senior leads'
+    String fourYearsAgo = start(NL, false);
+    String elsewhere = start(CP, false);
     Instant now = Instant.parse("2027-03-01T10:00:00Z");
-    themes.replace(thisCase, NL, CaseThemes.Review.RAPID_REVIEW, List.of("neglect", "safe-sleep"), now, "test");
-    themes.replace(lastYear, NL, CaseThemes.Review.LCSPR, List.of("neglect"), now.minusSeconds(365L * 86400), "test");
-    themes.replace(fourYearsAgo, NL, CaseThemes.Review.RAPID_REVIEW, List.of("neglect"), now.minusSeconds(4 * 365L * 86400), "test");
-    themes.replace(elsewhere, CP, CaseThemes.Review.RAPID_REVIEW, List.of("neglect", "safe-sleep"), now, "test");
+    themes.replace(thisCase, NL, CaseThemes.Review.RAPID_REVIEW, List.of("criminal-exploitation", "extra-familial-harm"), now, "test");
+    themes.replace(lastYear, NL, CaseThemes.Review.LCSPR, List.of("criminal-exploitation"), now.minusSeconds(365L * 86400), "test");
+    themes.replace(fourYearsAgo, NL, CaseThemes.Review.RAPID_REVIEW, List.of("criminal-exploitation"), now.minusSeconds(4 * 365L * 86400), "test");
+    themes.replace(elsewhere, CP, CaseThemes.Review.RAPID_REVIEW, List.of("criminal-exploitation", "extra-familial-harm"), now, "test");
 
     String coordinator = TestUsers.user(identity, PASSWORD, "earlier-coordinator", CsprGroups.BUSINESS_UNIT, NL);
     JsonNode seen = get(coordinator, thisCase).getBody();
     assertThat(seen).hasSize(2);
-    assertThat(seen.get(0).path("theme").asText()).isEqualTo("Neglect");
+    assertThat(seen.get(0).path("theme").asText()).isEqualTo("Child criminal exploitation (including county lines)");
     assertThat(seen.get(0).path("earlierCases").asInt()).as("last year's case; not one of four years ago, nor another partnership's")
         .isEqualTo(1);
     assertThat(seen.get(0).path("references").get(0).asText()).isEqualTo(lastYear);
-    assertThat(seen.get(1).path("theme").asText()).isEqualTo("Safe sleep");
+    assertThat(seen.get(1).path("theme").asText()).isEqualTo("Serious violence and other harm outside the home");
     assertThat(seen.get(1).path("earlierCases").asInt()).isZero();
 
-    // a senior lead sees this case through a task of theirs, but may not read the earlier case: counted, not named
+    // a senior lead sees this case through a step of theirs, but may not read the earlier case: counted, not named
     String seniorLead = TestUsers.user(identity, PASSWORD, "earlier-senior-lead", CsprGroups.SENIOR_LEADS, NL);
-    tasks.createTaskQuery().processInstanceBusinessKey(thisCase).list()
-        .forEach(task -> tasks.addCandidateGroup(task.getId(), CsprGroups.SENIOR_LEADS));
     JsonNode counted = get(seniorLead, thisCase).getBody();
     assertThat(counted.get(0).path("earlierCases").asInt()).isEqualTo(1);
     assertThat(counted.get(0).path("references")).isEmpty();
@@ -85,10 +81,10 @@ class EarlierCasesTest {
     return rest.withBasicAuth(user, PASSWORD).getForEntity("/api/cases/" + reference + "/earlier-cases", JsonNode.class);
   }
 
-  private String start(String partnership) {
+  private String start(String partnership, boolean statutory) {
     Map<String, Object> values = new HashMap<>();
     values.put("partnership", partnership);
-    values.put("statutory", true);
+    values.put("statutory", statutory);
     values.put("lcsprDecidedAt", "2027-02-15T10:00");
     values.put("incidentSummary", "Child admitted to hospital with unexplained injuries.");
     values.put("keyLinesOfEnquiry", "How agencies shared information about the family.");
