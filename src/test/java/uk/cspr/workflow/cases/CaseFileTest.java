@@ -160,10 +160,12 @@ class CaseFileTest {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody()).as("a static page: the data comes from the API, with the caller's rights")
-        .contains("<script src=\"../case/case.js\"></script>").doesNotContain(reference, "<script>");
+        .contains("<script type=\"module\" src=\"../case/case.js\"></script>").doesNotContain(reference, "<script>");
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as("no inline script, nothing from elsewhere")
         .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
     assertThat(rest.getForEntity("/case/case.js", String.class).getBody()).contains("textContent").doesNotContain("innerHTML");
+    assertThat(rest.getForEntity("/scripts/page.js", String.class).getBody()).as("what the pages share builds text nodes only")
+        .contains("createTextNode").doesNotContain("innerHTML");
 
     assertThat(rest.getForEntity("/api/cases/" + reference, String.class).getStatusCode()).as("anonymous")
         .isEqualTo(HttpStatus.UNAUTHORIZED);
