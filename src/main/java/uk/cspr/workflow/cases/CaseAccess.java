@@ -32,9 +32,12 @@ public class CaseAccess {
     return Optional.ofNullable(identityService.getCurrentAuthentication()).filter(auth -> auth.getUserId() != null);
   }
 
-  /** True when the (authenticated) current user can see the case. */
+  /**
+   * True when the (authenticated) current user can see the case; never for what cannot be a case
+   * reference, so every caller answers such a reference as it answers an unknown case.
+   */
   public boolean canSeeCase(String caseReference) {
-    if (currentUser().isEmpty()) {
+    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || currentUser().isEmpty()) {
       return false;
     }
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).count() > 0

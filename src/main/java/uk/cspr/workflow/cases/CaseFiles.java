@@ -139,7 +139,7 @@ public class CaseFiles {
 
   /** The case's file, or empty when the caller may not see it (or there is no such case). */
   public Optional<CaseFile> file(String caseReference) {
-    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+    if (!access.canSeeCase(caseReference)) {
       return Optional.empty();
     }
     List<HistoricProcessInstance> instances = callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery()

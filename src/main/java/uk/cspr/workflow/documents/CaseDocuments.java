@@ -82,7 +82,7 @@ public class CaseDocuments {
   @Transactional
   public CaseDocument add(String caseReference, String taskId, String fileName, byte[] content) {
     Authentication caller = access.currentUser().orElseThrow(() -> DocumentRefusal.noCase(caseReference));
-    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+    if (!access.canSeeCase(caseReference)) {
       throw DocumentRefusal.noCase(caseReference);
     }
     Target target = taskId == null || taskId.isBlank()

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 import uk.cspr.workflow.cases.CallerScope;
 import uk.cspr.workflow.cases.CaseAccess;
-import uk.cspr.workflow.cases.CaseReferences;
 import uk.cspr.workflow.config.Partnerships;
 import uk.cspr.workflow.lcspr.LcsprProcess;
 import uk.cspr.workflow.tasks.TaskFormCheck;
@@ -45,7 +44,7 @@ class Briefings {
 
   /** The PDF, or empty when the caller may not see the case or its review is not published. */
   Optional<byte[]> pdf(String caseReference) {
-    if (caseReference == null || !CaseReferences.WELL_FORMED.matcher(caseReference).matches() || !access.canSeeCase(caseReference)) {
+    if (!access.canSeeCase(caseReference)) {
       return Optional.empty();
     }
     return callerScope.asSystem(() -> historyService.createHistoricProcessInstanceQuery()

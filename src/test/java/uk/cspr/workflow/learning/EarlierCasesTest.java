@@ -75,6 +75,8 @@ class EarlierCasesTest {
 
     String otherCoordinator = TestUsers.user(identity, PASSWORD, "earlier-cp-coordinator", CsprGroups.BUSINESS_UNIT, CP);
     assertThat(get(otherCoordinator, thisCase).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(coordinator, "NL_2027_0001").getStatusCode()).as("what cannot be a case reference: as an unknown case")
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private ResponseEntity<JsonNode> get(String user, String reference) {
